@@ -1,0 +1,31 @@
+package org.conductd.mail;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A message conductd will send, fully rendered. {@code messageId} is chosen by conductd and
+ * is what goes out on the wire, so that replies thread back to it.
+ *
+ * @param extraHeaders headers such as {@code Auto-Submitted} or {@code Thread-Index}; values
+ *                     must already be free of CR/LF (the renderer guarantees it)
+ */
+public record OutboundMessage(
+        MailKind kind,
+        String messageId,
+        EmailAddress from,
+        List<EmailAddress> to,
+        EmailAddress replyTo,
+        String subject,
+        String inReplyTo,
+        List<String> references,
+        Map<String, String> extraHeaders,
+        String textBody,
+        String htmlBody) {
+
+    public OutboundMessage {
+        to = List.copyOf(to);
+        references = List.copyOf(references);
+        extraHeaders = Map.copyOf(extraHeaders);
+    }
+}
