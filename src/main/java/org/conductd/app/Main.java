@@ -1,7 +1,44 @@
 package org.conductd.app;
 
-public final class Main {
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.conductd.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line: {@code run} (the default), {@code demo}, {@code cases}, {@code case N}.
+ * Bad arguments or configuration print one line naming the argument or key, exit code 2.
+ */
+@Command(name = "conductd", mixinStandardHelpOptions = true, version = "conductd 0.1",
+        description = "Email-first Code of Conduct incident response.",
+        subcommands = {RunCommand.class, DemoCommand.class, CasesCommand.class, CaseCommand.class})
+public final class Main implements Callable<Integer> {
+
     public static void main(String[] args) {
-        System.out.println("conductd");
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit code (for tests and {@link #main}). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            ConfigException config = Contexts.configProblem(e);
+            PrintWriter err = commandLine.getErr();
+            if (config != null) {
+                err.println("conductd: configuration error: " + config.getMessage());
+                err.flush();
+                return 2;
+            }
+            err.println("conductd: " + e.getMessage());
+            err.flush();
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return new RunCommand().call();
     }
 }

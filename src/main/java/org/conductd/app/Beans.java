@@ -1,0 +1,62 @@
+package org.conductd.app;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.env.Environment;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.conductd.config.Settings;
+import org.conductd.config.SettingsLoader;
+import org.conductd.ingest.AutomaticMail;
+import org.conductd.ingest.MessageParser;
+import org.conductd.mail.MessageIdIssuer;
+import org.conductd.outbound.MimeComposer;
+import org.conductd.outbound.TemplateRenderer;
+import org.conductd.outbound.TemplateSource;
+import org.conductd.threading.CaseDirectory;
+import org.conductd.threading.SubjectTag;
+import org.conductd.threading.Threader;
+
+/** Wires the plain classes (those with no framework annotations) into the application context. */
+@Factory
+public class Beans {
+
+    @Singleton
+    Settings settings(Environment environment) {
+        return new SettingsLoader(environment).load();
+    }
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    MessageIdIssuer messageIdIssuer(Settings settings) {
+        return new MessageIdIssuer(settings.tokenSecret(), settings.messageIdDomain());
+    }
+
+    @Singleton
+    Threader threader(CaseDirectory cases, Settings settings) {
+        return new Threader(cases, new SubjectTag(settings.subjectTag()));
+    }
+
+    @Singleton
+    MessageParser messageParser() {
+        return new MessageParser();
+    }
+
+    @Singleton
+    AutomaticMail automaticMail() {
+        return new AutomaticMail();
+    }
+
+    @Singleton
+    TemplateRenderer templateRenderer(Settings settings) {
+        return new TemplateRenderer(new TemplateSource(settings.templatesDir()));
+    }
+
+    @Singleton
+    MimeComposer mimeComposer() {
+        return new MimeComposer();
+    }
+}

@@ -1,0 +1,151 @@
+package org.conductd.app;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.conductd.store.AttachmentRepository;
+import org.conductd.store.AuthorRole;
+import org.conductd.store.CaseEvent;
+import org.conductd.store.CaseMember;
+import org.conductd.store.CaseMemberRepository;
+import org.conductd.store.CaseRecord;
+import org.conductd.store.CaseRepository;
+import org.conductd.store.EventRepository;
+import org.conductd.store.MessageRepository;
+import org.conductd.store.OutboxItem;
+import org.conductd.store.OutboxRepository;
+import org.conductd.store.Participant;
+import org.conductd.store.ParticipantRepository;
+import org.conductd.store.ParticipantRole;
+import org.conductd.store.StoredAttachment;
+import org.conductd.store.StoredMessage;
+
+/**
+ * The text of the {@code cases} and {@code case N} commands. An anonymous case never shows
+ * who reported it.
+ */
+@Singleton
+final class CaseListing {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private final TransactionOperations<Connection> tx;
+    private final CaseRepository cases;
+    private final ParticipantRepository participants;
+    private final CaseMemberRepository members;
+    private final MessageRepository messages;
+    private final AttachmentRepository attachments;
+    private final EventRepository events;
+    private final OutboxRepository outbox;
+
+    CaseListing(TransactionOperations<Connection> tx, CaseRepository cases, ParticipantRepository participants,
+                CaseMemberRepository members, MessageRepository messages, AttachmentRepository attachments,
+                EventRepository events, OutboxRepository outbox) {
+        this.tx = tx;
+        this.cases = cases;
+        this.participants = participants;
+        this.members = members;
+        this.messages = messages;
+        this.attachments = attachments;
+        this.events = events;
+        this.outbox = outbox;
+    }
+
+    String list() {
+        return tx.executeRead(status -> {
+            StringBuilder out = new StringBuilder();
+            out.append(String.format(Locale.ROOT, "%-5s %-24s %-9s %-8s %-17s %s%n", "case", "code name", "state",
+                    "severity", "opened", "reporter"));
+            for (CaseRecord c : cases.findAllOrderById()) {
+                out.append(String.format(Locale.ROOT, "%-5d %-24s %-9s %-8s %-17s %s%n", c.id(), c.codeName(),
+                        c.state(), c.severity() == null ? "-" : c.severity(), when(c.openedAt()), reporter(c)));
+            }
+            return out.toString();
+        });
+    }
+
+    Optional<String> record(long number) {
+        return tx.executeRead(status -> cases.findById(number).map(this::render));
+    }
+
+    private String render(CaseRecord c) {
+        StringBuilder out = new StringBuilder();
+        out.append("Case ").append(c.id()).append(" \"").append(c.codeName()).append("\"\n");
+        out.append("  state:     ").append(c.state()).append('\n');
+        out.append("  severity:  ").append(c.severity() == null ? "not set" : c.severity()).append('\n');
+        out.append("  opened:    ").append(when(c.openedAt())).append('\n');
+        out.append("  activity:  ").append(when(c.lastActivityAt())).append('\n');
+        out.append("  reporter:  ").append(reporter(c)).append('\n');
+        if (c.takenBy() != null) {
+            out.append("  taken by:  ").append(c.takenBy()).append('\n');
+        }
+        for (Participant p : participants.findByCaseIdOrderById(c.id())) {
+            if (p.role() != ParticipantRole.REPORTER) {
+                out.append("  ").append(p.role().name().toLowerCase(Locale.ROOT)).append(":  ")
+                        .append(person(p.name(), p.address())).append('\n');
+            }
+        }
+        out.append("\nTeam\n");
+        for (CaseMember m : members.findByCaseId(c.id())) {
+            out.append("  ").append(m.member()).append(m.conflicted() ? "  LEFT OUT: " + m.reason() : "").append('\n');
+        }
+        out.append("\nMessages\n");
+        for (StoredMessage m : messages.findByCaseIdOrderById(c.id())) {
+            String author = c.anonymous() && m.authorRole() == AuthorRole.REPORTER
+                    ? "Reporter (anonymous, case " + c.id() + ")"
+                    : person(m.fromName(), m.fromAddress());
+            out.append("  #").append(m.id()).append(' ').append(when(m.receivedAt())).append(' ')
+                    .append(m.disposition()).append(" from ").append(author).append('\n');
+            for (StoredAttachment a : attachments.findByMessageRowOrderById(m.id())) {
+                out.append("    attachment ").append(a.storedName()).append(": ")
+                        .append(a.fileName() == null ? "(unnamed)" : a.fileName()).append(", ").append(a.contentType())
+                        .append(", ").append(a.size()).append(" bytes\n");
+            }
+            if (m.bodyText() != null) {
+                for (String line : m.bodyText().split("\n", -1)) {
+                    out.append("    | ").append(line).append('\n');
+                }
+            }
+        }
+        out.append("\nEvents\n");
+        for (CaseEvent e : events.findByCaseIdOrderById(c.id())) {
+            out.append("  ").append(when(e.at())).append(' ').append(e.kind()).append(" by ").append(e.actor())
+                    .append(e.detail() == null ? "" : ": " + e.detail()).append('\n');
+        }
+        out.append("\nMail sent\n");
+        for (OutboxItem o : outbox.findByCaseIdOrderById(c.id())) {
+            String to = o.member() != null ? o.member() : c.anonymous() ? "the reporter (anonymous)" : o.recipient();
+            out.append("  ").append(when(o.createdAt())).append(' ').append(o.kind()).append(" to ").append(to)
+                    .append(": ").append(o.state()).append(o.lastError() == null ? "" : " (" + o.lastError() + ")")
+                    .append('\n');
+        }
+        return out.toString();
+    }
+
+    private String reporter(CaseRecord c) {
+        if (c.anonymous()) {
+            return "Reporter (anonymous, case " + c.id() + ")";
+        }
+        List<Participant> reporters = participants.findByCaseIdOrderById(c.id()).stream()
+                .filter(p -> p.role() == ParticipantRole.REPORTER).toList();
+        return reporters.isEmpty() ? "not recorded" : person(reporters.get(0).name(), reporters.get(0).address());
+    }
+
+    private static String person(String name, String address) {
+        if (address == null) {
+            return name == null ? "unknown" : name;
+        }
+        return name == null ? address : name + " <" + address + ">";
+    }
+
+    private static String when(Instant instant) {
+        return instant == null ? "-" : WHEN.format(instant);
+    }
+}

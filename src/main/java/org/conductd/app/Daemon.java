@@ -1,0 +1,154 @@
+package org.conductd.app;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.conductd.config.Settings;
+import org.conductd.ingest.IdleWaker;
+import org.conductd.ingest.MailboxSync;
+import org.conductd.outbound.OutboxSender;
+import org.conductd.outbound.QuarantineNotices;
+import org.conductd.store.DatabaseFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running daemon: polls the mailbox by UID every {@code poll-interval} (sooner when
+ * IDLE reports new mail), hands new mail to the inbox pipeline, sends quarantine notices,
+ * and keeps the outbox sender going. A failed poll closes the connection and is retried
+ * with backoff; the daemon itself never stops on a mail or server error.
+ */
+@Singleton
+public final class Daemon implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+
+    private final Settings settings;
+    private final InboxPipeline pipeline;
+    private final OutboxSender sender;
+    private final QuarantineNotices quarantineNotices;
+    private final TransactionOperations<Connection> tx;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wakeUp = lock.newCondition();
+    private final CountDownLatch firstSync = new CountDownLatch(1);
+    private final AtomicLong completedSyncs = new AtomicLong();
+    private boolean woken;
+    private volatile boolean running;
+    private Thread poller;
+    private IdleWaker idle;
+
+    public Daemon(Settings settings, InboxPipeline pipeline, OutboxSender sender, QuarantineNotices quarantineNotices,
+                  TransactionOperations<Connection> tx) {
+        this.settings = settings;
+        this.pipeline = pipeline;
+        this.sender = sender;
+        this.quarantineNotices = quarantineNotices;
+        this.tx = tx;
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        DatabaseFile.privateDirectory(settings.dataDir());
+        sender.start();
+        poller = new Thread(this::pollLoop, "imap-poller");
+        poller.start();
+        idle = new IdleWaker(settings.imap(), settings.imapFolder(), settings.idleRefresh(), this::wake);
+        idle.start();
+        LOG.info("conductd is watching {} on {} every {}s", settings.imapFolder(), settings.imap().host(),
+                settings.pollInterval().toSeconds());
+    }
+
+    /** Runs the next poll now. */
+    public void wake() {
+        lock.lock();
+        try {
+            woken = true;
+            wakeUp.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public boolean awaitFirstSync(Duration timeout) throws InterruptedException {
+        return firstSync.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public long completedSyncs() {
+        return completedSyncs.get();
+    }
+
+    private void pollLoop() {
+        Duration backoff = Duration.ofSeconds(1);
+        try (MailboxSync sync = new MailboxSync(settings.imap(), settings.imapFolder(), settings.maxMessageSize(),
+                pipeline, DatabaseFile.privateDirectory(settings.dataDir().resolve("oversized")))) {
+            while (running) {
+                Duration wait = settings.pollInterval();
+                try {
+                    MailboxSync.Report report = sync.syncOnce();
+                    tx.executeWrite(status -> quarantineNotices.sendIfDue());
+                    completedSyncs.incrementAndGet();
+                    firstSync.countDown();
+                    if (report.fetched() > 0) {
+                        LOG.info("Handled {} new messages", report.fetched());
+                    }
+                    sender.wake();
+                    backoff = Duration.ofSeconds(1);
+                } catch (Exception e) {
+                    if (!running) {
+                        break;
+                    }
+                    LOG.warn("Mailbox sync failed ({}); retrying in {}s", e.toString(), backoff.toSeconds());
+                    sync.close();
+                    wait = backoff.compareTo(wait) < 0 ? backoff : wait;
+                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                }
+                await(wait);
+            }
+        }
+    }
+
+    private void await(Duration wait) {
+        lock.lock();
+        try {
+            if (!woken && running) {
+                wakeUp.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            woken = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        wake();
+        if (idle != null) {
+            idle.close();
+        }
+        sender.close();
+        if (poller != null) {
+            try {
+                poller.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

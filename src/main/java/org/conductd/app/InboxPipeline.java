@@ -1,0 +1,231 @@
+package org.conductd.app;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.conductd.cases.CaseIntake;
+import org.conductd.cases.FollowUps;
+import org.conductd.config.Settings;
+import org.conductd.ingest.AutomaticMail;
+import org.conductd.ingest.FetchedMessage;
+import org.conductd.ingest.IngestSink;
+import org.conductd.ingest.MessageParser;
+import org.conductd.ingest.ParseOutcome;
+import org.conductd.ingest.RawArchive;
+import org.conductd.ingest.ServerMark;
+import org.conductd.mail.InboundMessage;
+import org.conductd.store.CaseEvent;
+import org.conductd.store.Disposition;
+import org.conductd.store.EventRepository;
+import org.conductd.store.MailboxState;
+import org.conductd.store.MailboxStateRepository;
+import org.conductd.store.MessageRepository;
+import org.conductd.store.OutboxRepository;
+import org.conductd.store.StoredUid;
+import org.conductd.threading.ThreadMatch;
+import org.conductd.threading.Threader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The inbox pipeline: what happens to each fetched message, in order. A batch is handled
+ * in one transaction; if any message in it fails, the batch is rolled back and handled
+ * again one message at a time, and the message that fails alone is quarantined, so one
+ * bad message never holds up the rest and nothing is lost.
+ *
+ * <ol>
+ *   <li>skip bytes already stored (the same message fetched twice)</li>
+ *   <li>quarantine mail over the size limit</li>
+ *   <li>parse; quarantine what cannot be parsed</li>
+ *   <li>keep, but do not handle again, a second message with a known Message-ID</li>
+ *   <li>keep conductd's own mail seen again</li>
+ *   <li>keep bounces and delivery reports</li>
+ *   <li>thread: add to its case, or open a new case</li>
+ * </ol>
+ */
+@Singleton
+public final class InboxPipeline implements IngestSink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboxPipeline.class);
+
+    private final TransactionOperations<Connection> tx;
+    private final Settings settings;
+    private final MessageRepository messages;
+    private final OutboxRepository outbox;
+    private final MailboxStateRepository mailboxes;
+    private final EventRepository events;
+    private final RawArchive archive;
+    private final MessageParser parser;
+    private final AutomaticMail automatic;
+    private final Threader threader;
+    private final CaseIntake intake;
+    private final FollowUps followUps;
+    private final Clock clock;
+
+    public InboxPipeline(TransactionOperations<Connection> tx, Settings settings, MessageRepository messages,
+                         OutboxRepository outbox, MailboxStateRepository mailboxes, EventRepository events,
+                         RawArchive archive, MessageParser parser, AutomaticMail automatic, Threader threader,
+                         CaseIntake intake, FollowUps followUps, Clock clock) {
+        this.tx = tx;
+        this.settings = settings;
+        this.messages = messages;
+        this.outbox = outbox;
+        this.mailboxes = mailboxes;
+        this.events = events;
+        this.archive = archive;
+        this.parser = parser;
+        this.automatic = automatic;
+        this.threader = threader;
+        this.intake = intake;
+        this.followUps = followUps;
+        this.clock = clock;
+    }
+
+    @Override
+    public Map<Long, ServerMark> accept(List<FetchedMessage> batch, long lastUid) {
+        if (batch.isEmpty()) {
+            return Map.of();
+        }
+        String folder = batch.get(0).folder();
+        long validity = batch.get(0).uidValidity();
+        try {
+            return tx.executeWrite(status -> {
+                Map<Long, ServerMark> marks = new LinkedHashMap<>();
+                for (FetchedMessage f : batch) {
+                    marks.put(f.uid(), handle(f));
+                }
+                mailboxes.upsert(folder, validity, lastUid);
+                return marks;
+            });
+        } catch (RuntimeException batchFailure) {
+            if (isStorageFailure(batchFailure)) {
+                // A locked or full database is not the message's fault: nothing is marked, the next poll retries.
+                throw batchFailure;
+            }
+            if (batch.size() == 1) {
+                return Map.of(batch.get(0).uid(), quarantineAfterFailure(batch.get(0), batchFailure, lastUid));
+            }
+            LOG.warn("A batch of {} messages failed ({}); handling them one at a time", batch.size(), batchFailure.toString());
+            Map<Long, ServerMark> marks = new LinkedHashMap<>();
+            for (FetchedMessage f : batch) {
+                marks.putAll(accept(List.of(f), Math.min(lastUid, f.uid())));
+            }
+            tx.executeWrite(status -> {
+                mailboxes.upsert(folder, validity, lastUid);
+                return null;
+            });
+            return marks;
+        }
+    }
+
+    /** Busy, locked, full, read-only or failing storage: conditions that clear, unlike a bad message. */
+    private static boolean isStorageFailure(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof org.sqlite.SQLiteException e) {
+                int primary = e.getResultCode().code & 0xff;
+                return primary == 5 || primary == 6 || primary == 8 || primary == 10 || primary == 13 || primary == 14;
+            }
+            if (c instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private ServerMark quarantineAfterFailure(FetchedMessage f, RuntimeException failure, long lastUid) {
+        LOG.error("Message UID {} could not be handled; quarantining it", f.uid(), failure);
+        return tx.executeWrite(status -> {
+            if (messages.existsBySha256(f.sha256())) {
+                return ServerMark.PROCESSED;
+            }
+            archive.quarantine(f, "conductd failed while handling it (" + failure.getClass().getSimpleName() + ")");
+            mailboxes.upsert(f.folder(), f.uidValidity(), lastUid);
+            return ServerMark.QUARANTINED;
+        });
+    }
+
+    /** The steps for one message, in order; runs inside the batch transaction. */
+    private ServerMark handle(FetchedMessage f) {
+        if (messages.existsBySha256(f.sha256())) {
+            return ServerMark.PROCESSED;
+        }
+        if (f.oversized()) {
+            archive.quarantine(f, "larger than max-message-size (" + f.size() + " bytes)");
+            return ServerMark.QUARANTINED;
+        }
+        ParseOutcome outcome = parser.parse(f.raw());
+        if (outcome instanceof ParseOutcome.Unparseable u) {
+            archive.quarantine(f, u.reason());
+            return ServerMark.QUARANTINED;
+        }
+        InboundMessage m = ((ParseOutcome.Parsed) outcome).message();
+        if (m.messageId() != null && outbox.existsByMessageId(m.messageId())) {
+            archive.store(f, m, null, Disposition.OWN, null, null, "conductd's own mail");
+            return ServerMark.PROCESSED;
+        }
+        if (m.messageId() != null && messages.existsByMessageId(m.messageId())) {
+            // Same Message-ID, different bytes (a resend): kept, never handled twice.
+            archive.store(f, m, null, Disposition.DUPLICATE, null, null, "duplicate of Message-ID " + m.messageId());
+            return ServerMark.PROCESSED;
+        }
+        if (m.from().sameAddress(settings.address())) {
+            archive.store(f, m, m.messageId(), Disposition.OWN, null, null, "sent from the conduct address");
+            return ServerMark.PROCESSED;
+        }
+        Optional<AutomaticMail.Reason> auto = automatic.classify(m);
+        if (automatic.isBounce(m)) {
+            long row = archive.store(f, m, m.messageId(), Disposition.BOUNCE, null, null, auto.map(Enum::name).orElse("bounce"));
+            events.save(new CaseEvent(null, null, clock.instant(), "conductd", "bounce-received",
+                    "a delivery report was received", row));
+            return ServerMark.PROCESSED;
+        }
+        ThreadMatch match = threader.match(m);
+        if (match instanceof ThreadMatch.ByReference ref) {
+            followUps.record(ref.caseId(), f, m, auto);
+        } else if (match instanceof ThreadMatch.BySubjectTag tag) {
+            followUps.record(tag.caseId(), f, m, auto);
+        } else {
+            intake.open(f, m, auto);
+        }
+        return ServerMark.PROCESSED;
+    }
+
+    @Override
+    public Map<Long, ServerMark> alreadyStored(String folder, long uidValidity, Collection<Long> uids) {
+        if (uids.isEmpty()) {
+            return Map.of();
+        }
+        List<StoredUid> stored = tx.executeRead(status -> messages.findStoredUids(folder, uidValidity, uids));
+        Map<Long, ServerMark> marks = new LinkedHashMap<>();
+        for (StoredUid s : stored) {
+            marks.put(s.uid(), s.disposition() == Disposition.QUARANTINED ? ServerMark.QUARANTINED : ServerMark.PROCESSED);
+        }
+        return marks;
+    }
+
+    @Override
+    public OptionalLong uidValidity(String folder) {
+        return tx.executeRead(status -> mailboxes.findById(folder))
+                .map(s -> OptionalLong.of(s.uidValidity())).orElse(OptionalLong.empty());
+    }
+
+    @Override
+    public long lastUid(String folder) {
+        return tx.executeRead(status -> mailboxes.findById(folder)).map(MailboxState::lastUid).orElse(0L);
+    }
+
+    @Override
+    public void resetMailbox(String folder, long uidValidity) {
+        tx.executeWrite(status -> {
+            mailboxes.upsert(folder, uidValidity, 0);
+            return null;
+        });
+    }
+}

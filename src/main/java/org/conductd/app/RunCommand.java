@@ -1,0 +1,27 @@
+package org.conductd.app;
+
+import io.micronaut.context.ApplicationContext;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+
+/** {@code run}: the daemon, until it is stopped. */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run the daemon (the default command).")
+final class RunCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() throws Exception {
+        ApplicationContext context = Contexts.start(Map.of());
+        Daemon daemon = context.getBean(Daemon.class);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            daemon.close();
+            context.close();
+            stopped.countDown();
+        }, "shutdown"));
+        daemon.start();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,30 @@
+package org.conductd.cases;
+
+import java.util.regex.Pattern;
+
+/**
+ * A report is anonymous when its subject or its first non-empty line says "anonymous"
+ * (SPEC §3.1): the team then never sees who sent it.
+ */
+public final class AnonymousReports {
+
+    private static final Pattern WORD = Pattern.compile("(?<![\\p{L}\\p{N}])anonymous(?![\\p{L}\\p{N}])",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private AnonymousReports() {
+    }
+
+    public static boolean isAnonymous(String subject, String text) {
+        if (subject != null && WORD.matcher(subject).find()) {
+            return true;
+        }
+        if (text != null) {
+            for (String line : text.split("\n")) {
+                if (!line.isBlank()) {
+                    return WORD.matcher(line).find();
+                }
+            }
+        }
+        return false;
+    }
+}

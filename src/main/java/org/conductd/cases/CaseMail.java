@@ -1,0 +1,99 @@
+package org.conductd.cases;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.conductd.config.Settings;
+import org.conductd.config.TeamMember;
+import org.conductd.mail.EmailAddress;
+import org.conductd.mail.MailKind;
+import org.conductd.mail.MessageIdIssuer;
+import org.conductd.mail.OutboundMessage;
+import org.conductd.outbound.Outbox;
+import org.conductd.outbound.RenderedMail;
+import org.conductd.outbound.TemplateRenderer;
+import org.conductd.outbound.ThreadIndex;
+import org.conductd.store.CaseRecord;
+import org.conductd.store.OutboxItem;
+import org.conductd.store.OutboxRepository;
+
+/**
+ * Writes the mail a case causes: renders a template with the case's common values, gives
+ * each message its Message-ID (a member's carries their token), threads it for mail
+ * clients, and queues it in the outbox of the current transaction.
+ */
+@Singleton
+public final class CaseMail {
+
+    private final Settings settings;
+    private final TemplateRenderer renderer;
+    private final Outbox outbox;
+    private final OutboxRepository sent;
+    private final MessageIdIssuer ids;
+    private final Clock clock;
+
+    public CaseMail(Settings settings, TemplateRenderer renderer, Outbox outbox, OutboxRepository sent,
+                    MessageIdIssuer ids, Clock clock) {
+        this.settings = settings;
+        this.renderer = renderer;
+        this.outbox = outbox;
+        this.sent = sent;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /**
+     * Mail to a responder about a case. Its Message-ID carries the member's token, and it
+     * threads under the first mail the member got about the case.
+     */
+    public OutboxItem toMember(CaseRecord c, TeamMember member, MailKind kind, String template,
+                               Map<String, Object> model, Long cause) {
+        List<String> references = new ArrayList<>();
+        sent.findByCaseIdOrderById(c.id()).stream()
+                .filter(item -> member.email().address().equals(item.member()))
+                .findFirst()
+                .ifPresent(first -> references.add(first.messageId()));
+        Map<String, Object> values = new HashMap<>(model);
+        values.putIfAbsent("memberName", member.name());
+        return queue(c, member.email(), member.email(), ids.forMember(c.id(), member.email()), kind, template, values,
+                references.isEmpty() ? null : references.get(0), references, Map.of(), cause);
+    }
+
+    /** Mail to someone who is not on the roster (a reporter, say), answering {@code inReplyTo}. */
+    public OutboxItem toPerson(CaseRecord c, EmailAddress to, MailKind kind, String template, Map<String, Object> model,
+                               String inReplyTo, List<String> references, Map<String, String> headers, Long cause) {
+        return queue(c, to, null, ids.forCase(c.id()), kind, template, model, inReplyTo, references, headers, cause);
+    }
+
+    private OutboxItem queue(CaseRecord c, EmailAddress to, EmailAddress member, String messageId, MailKind kind,
+                             String template, Map<String, Object> model, String inReplyTo, List<String> references,
+                             Map<String, String> headers, Long cause) {
+        Map<String, Object> values = new HashMap<>(model);
+        values.put("tag", settings.caseTag(c.id()));
+        values.put("caseNumber", c.id());
+        values.put("codeName", c.codeName());
+        values.put("eventName", settings.eventName());
+        values.put("teamAddress", settings.address().address());
+        RenderedMail mail = renderer.render(template, values);
+        Instant now = clock.instant();
+        Map<String, String> extra = new LinkedHashMap<>(headers);
+        String root = ThreadIndex.root(c.id(), settings.tokenSecret(), c.openedAt());
+        extra.put("Thread-Index", ThreadIndex.child(root, c.openedAt(), now));
+        extra.put("Thread-Topic", settings.caseTag(c.id()));
+        // Asks Exchange and similar servers not to send out-of-office replies to the conduct address.
+        extra.putIfAbsent("X-Auto-Response-Suppress", "All");
+        extra.putIfAbsent("Auto-Submitted", "auto-generated");
+        OutboundMessage message = new OutboundMessage(kind, messageId, from(), List.of(to), settings.address(),
+                mail.subject(), inReplyTo, references, extra, mail.text(), mail.html());
+        return outbox.queue(message, c.id(), member, cause);
+    }
+
+    private EmailAddress from() {
+        return new EmailAddress(settings.eventName() + " Code of Conduct team", settings.address().address());
+    }
+}

@@ -1,0 +1,130 @@
+package org.conductd.cases;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.conductd.config.Settings;
+import org.conductd.config.TeamMember;
+import org.conductd.ingest.AutomaticMail;
+import org.conductd.ingest.FetchedMessage;
+import org.conductd.ingest.RawArchive;
+import org.conductd.mail.InboundMessage;
+import org.conductd.mail.MailKind;
+import org.conductd.store.AuthorRole;
+import org.conductd.store.CaseEvent;
+import org.conductd.store.CaseMember;
+import org.conductd.store.CaseMemberRepository;
+import org.conductd.store.CaseRecord;
+import org.conductd.store.CaseRepository;
+import org.conductd.store.Disposition;
+import org.conductd.store.EventRepository;
+import org.conductd.store.Participant;
+import org.conductd.store.ParticipantRepository;
+import org.conductd.store.ParticipantRole;
+
+/**
+ * Adds a message to the case it threads into (SPEC §3.2, §3.3), in the caller's
+ * transaction. What the reporter, the reported person or a new participant writes is
+ * relayed to every responder who is not conflicted. Automatic mail is kept and never
+ * relayed. A responder's own mail is kept in the record.
+ */
+@Singleton
+public final class FollowUps {
+
+    private final Settings settings;
+    private final CaseRepository cases;
+    private final ParticipantRepository participants;
+    private final CaseMemberRepository members;
+    private final EventRepository events;
+    private final RawArchive archive;
+    private final CaseMail mail;
+    private final Clock clock;
+
+    public FollowUps(Settings settings, CaseRepository cases, ParticipantRepository participants,
+                     CaseMemberRepository members, EventRepository events, RawArchive archive, CaseMail mail, Clock clock) {
+        this.settings = settings;
+        this.cases = cases;
+        this.participants = participants;
+        this.members = members;
+        this.events = events;
+        this.archive = archive;
+        this.mail = mail;
+        this.clock = clock;
+    }
+
+    /** Records the message in case {@code caseId}; returns its row id. */
+    public long record(long caseId, FetchedMessage fetched, InboundMessage m, Optional<AutomaticMail.Reason> automatic) {
+        Instant now = clock.instant();
+        CaseRecord c = cases.findById(caseId).orElseThrow();
+        Optional<TeamMember> member = settings.member(m.from());
+        Optional<Participant> known = participants.findByCaseIdOrderById(caseId).stream()
+                .filter(p -> m.from().address().equals(p.address()))
+                .findFirst();
+        AuthorRole role = member.isPresent() ? AuthorRole.RESPONDER
+                : known.map(p -> AuthorRole.valueOf(p.role().name())).orElse(AuthorRole.WITNESS);
+        String actor = member.map(t -> t.email().address()).orElse(role.name().toLowerCase());
+
+        if (automatic.isPresent()) {
+            long row = archive.store(fetched, m, m.messageId(), Disposition.AUTOMATIC, caseId, role, automatic.get().name());
+            events.save(new CaseEvent(null, caseId, now, actor, "automatic-mail", automatic.get().name(), row));
+            return row;
+        }
+        long row = archive.store(fetched, m, m.messageId(), Disposition.FOLLOW_UP, caseId, role, null);
+        boolean newParticipant = member.isEmpty() && known.isEmpty();
+        if (newParticipant) {
+            participants.save(new Participant(null, caseId, ParticipantRole.WITNESS, m.from().name(), m.from().address(), now));
+            events.save(new CaseEvent(null, caseId, now, ACTOR, "participant-added",
+                    "a new participant replied to case mail", row));
+        }
+        events.save(new CaseEvent(null, caseId, now, actor, "message", "message from " + describe(role), row));
+        cases.touch(caseId, now);
+        if (role != AuthorRole.RESPONDER) {
+            relay(c, m, role, newParticipant, row);
+        }
+        return row;
+    }
+
+    private static final String ACTOR = CaseIntake.ACTOR_SYSTEM;
+
+    private void relay(CaseRecord c, InboundMessage m, AuthorRole role, boolean newParticipant, long row) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("authorRole", describe(role));
+        model.put("authorLine", authorLine(c, m, role));
+        model.put("newParticipant", newParticipant);
+        model.put("receivedAt", CaseText.when(m.date() != null ? m.date() : clock.instant()));
+        model.put("text", m.text());
+        model.put("attachments", CaseText.attachments(m.attachments()));
+        Set<String> conflicted = members.findByCaseId(c.id()).stream()
+                .filter(CaseMember::conflicted).map(CaseMember::member).collect(Collectors.toSet());
+        int relayed = 0;
+        for (TeamMember t : settings.team()) {
+            if (!conflicted.contains(t.email().address())) {
+                mail.toMember(c, t, MailKind.RELAY, "relay", model, row);
+                relayed++;
+            }
+        }
+        events.save(new CaseEvent(null, c.id(), clock.instant(), ACTOR, "relayed",
+                "passed on to " + relayed + " responders", row));
+    }
+
+    private static String describe(AuthorRole role) {
+        return switch (role) {
+            case REPORTER -> "the reporter";
+            case REPORTED -> "the reported person";
+            case WITNESS -> "a new participant";
+            case RESPONDER -> "a responder";
+        };
+    }
+
+    private static String authorLine(CaseRecord c, InboundMessage m, AuthorRole role) {
+        if (role == AuthorRole.REPORTER && c.anonymous()) {
+            return "Reporter (anonymous, case " + c.id() + ")";
+        }
+        return describe(role) + ": " + m.from();
+    }
+}

@@ -1,0 +1,59 @@
+package org.conductd.cases;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.conductd.config.TeamMember;
+import org.conductd.mail.EmailAddress;
+
+/**
+ * Finds the roster members a report names (SPEC §3.1): their full roster name or any of
+ * their addresses, as whole words, in any case. Such a member may be the person reported,
+ * so they are left out of the case until another member clears them.
+ */
+public final class RosterMentions {
+
+    private RosterMentions() {
+    }
+
+    public static List<TeamMember> named(String text, List<TeamMember> team) {
+        List<TeamMember> named = new ArrayList<>();
+        for (TeamMember member : team) {
+            if (mentions(text, member)) {
+                named.add(member);
+            }
+        }
+        return named;
+    }
+
+    static boolean mentions(String text, TeamMember member) {
+        if (text == null || text.isEmpty()) {
+            return false;
+        }
+        if (wholeWords(member.name().strip().split("\\s+")).matcher(text).find()) {
+            return true;
+        }
+        for (EmailAddress address : member.allAddresses()) {
+            // An address is a word of its own unless letters, digits or address characters touch it.
+            Pattern p = Pattern.compile("(?<![\\p{L}\\p{N}._%+-])" + Pattern.quote(address.address()) + "(?![\\p{L}\\p{N}_-])",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            if (p.matcher(text).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The words in order, separated by any run of white space, not inside longer words. */
+    private static Pattern wholeWords(String[] words) {
+        StringBuilder regex = new StringBuilder("(?<![\\p{L}\\p{N}])");
+        for (int i = 0; i < words.length; i++) {
+            if (i > 0) {
+                regex.append("\\s+");
+            }
+            regex.append(Pattern.quote(words[i]));
+        }
+        regex.append("(?![\\p{L}\\p{N}])");
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+}

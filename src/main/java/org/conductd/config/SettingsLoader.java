@@ -1,0 +1,322 @@
+package org.conductd.config;
+
+import io.micronaut.context.env.PropertyResolver;
+import io.micronaut.core.convert.ConversionService;
+import io.micronaut.scheduling.cron.CronExpression;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.conductd.mail.EmailAddress;
+
+/**
+ * Reads {@code conductd.*} from Micronaut's environment (YAML, environment variables,
+ * system properties) and validates every key, failing on the first problem with a
+ * {@link ConfigException} that names the key, so the program never starts half-configured.
+ */
+public final class SettingsLoader {
+
+    static final String PREFIX = "conductd.";
+
+    /** Resolutions from the seeds' lists of sanctions (SPEC §3.4). */
+    public static final List<String> DEFAULT_RESOLUTIONS = List.of(
+            "no-action", "warning", "stop-behavior", "no-contact", "no-video", "cancel-talk",
+            "end-volunteering", "no-future-volunteering", "leave-event", "ban", "publish-account", "other");
+
+    private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>(),;:\"\\[\\]]+@[^@\\s<>(),;:\"\\[\\]]+");
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RESOLUTION = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final int MIN_SECRET_LENGTH = 16;
+
+    private final PropertyResolver env;
+
+    public SettingsLoader(PropertyResolver env) {
+        this.env = env;
+    }
+
+    public Settings load() {
+        EmailAddress address = requiredAddress("address");
+        String secret = required("security.token-secret");
+        if (secret.length() < MIN_SECRET_LENGTH) {
+            throw new ConfigException(PREFIX + "security.token-secret",
+                    "must be at least " + MIN_SECRET_LENGTH + " characters (use a long random string)");
+        }
+        List<TeamMember> team = team();
+        rejectSharedAddresses(team, address);
+        String cron = optional("digest.cron").orElse("0 0 8 * * MON");
+        validateCron(cron);
+        return new Settings(
+                required("event-name"),
+                address,
+                tag(),
+                server("imap", 993),
+                optional("imap.folder").orElse("INBOX"),
+                server("smtp", 587),
+                duration("poll-interval", Duration.ofSeconds(30)),
+                duration("idle-refresh", Duration.ofMinutes(9)),
+                size("max-message-size", 25L * 1024 * 1024),
+                optional("emergency-contact").orElse(""),
+                team,
+                addressList("organizers"),
+                optionalAddress("dsf.address").orElse(EmailAddress.of("conduct@djangoproject.com")),
+                requiredAddress("appeals-contact"),
+                secret,
+                stringList("security.trusted-authserv-ids"),
+                cron,
+                zone("digest.zone"),
+                positiveInt("approvals-required", 1),
+                resolutions(),
+                positiveInt("acknowledgements-per-hour", 3),
+                Path.of(optional("data-dir").orElse("data")),
+                optional("templates-dir").map(Path::of).orElse(null));
+    }
+
+    private String tag() {
+        String tag = optional("subject-tag").orElse("CoC");
+        if (!tag.matches("[A-Za-z0-9][A-Za-z0-9 ._-]{0,30}")) {
+            throw new ConfigException(PREFIX + "subject-tag",
+                    "use letters, digits, spaces, '.', '_' or '-' (at most 31 characters), e.g. CoC");
+        }
+        return tag;
+    }
+
+    private MailServer server(String which, int tlsPort) {
+        String base = which + ".";
+        MailServer.Security security = security(base + "security");
+        int defaultPort = switch (security) {
+            case TLS -> tlsPort;
+            case STARTTLS -> "imap".equals(which) ? 143 : 587;
+            case NONE -> "imap".equals(which) ? 143 : 25;
+        };
+        int port = optional(base + "port").map(v -> port(base + "port", v)).orElse(defaultPort);
+        return new MailServer(
+                required(base + "host"),
+                port,
+                security,
+                required(base + "username"),
+                required(base + "password"),
+                duration(base + "timeout", Duration.ofSeconds(30)));
+    }
+
+    private MailServer.Security security(String key) {
+        String value = optional(key).orElse("tls");
+        try {
+            return MailServer.Security.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(PREFIX + key, "'" + value + "' is not one of tls, starttls, none");
+        }
+    }
+
+    private static int port(String key, String value) {
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port > 0 && port < 65536) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the error below
+        }
+        throw new ConfigException(PREFIX + key, "'" + value + "' is not a port number (1-65535)");
+    }
+
+    private List<TeamMember> team() {
+        String key = PREFIX + "team";
+        Object raw = env.getProperty(key, Object.class).orElse(null);
+        if (!(raw instanceof Collection<?> entries) || entries.isEmpty()) {
+            throw new ConfigException(key, "missing: list at least one responder (name, email)");
+        }
+        List<TeamMember> team = new ArrayList<>();
+        int index = 0;
+        for (Object entry : entries) {
+            String at = key + "[" + index++ + "]";
+            if (!(entry instanceof Map<?, ?> fields)) {
+                throw new ConfigException(at, "must be a map with name and email");
+            }
+            Object name = fields.get("name");
+            if (name == null || name.toString().isBlank()) {
+                throw new ConfigException(at + ".name", "missing");
+            }
+            EmailAddress email = parseAddress(at + ".email", fields.get("email") == null ? null : fields.get("email").toString());
+            List<EmailAddress> aliases = new ArrayList<>();
+            for (String alias : asStrings(at + ".aliases", fields.get("aliases"))) {
+                aliases.add(parseAddress(at + ".aliases", alias));
+            }
+            Object lead = fields.get("lead");
+            team.add(new TeamMember(name.toString().strip(), email, aliases,
+                    lead != null && Boolean.parseBoolean(lead.toString())));
+        }
+        return team;
+    }
+
+    /** Two members sharing an address, or a member using the conduct address, would make "who sent this" ambiguous. */
+    private static void rejectSharedAddresses(List<TeamMember> team, EmailAddress conductAddress) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < team.size(); i++) {
+            for (EmailAddress a : team.get(i).allAddresses()) {
+                if (a.sameAddress(conductAddress)) {
+                    throw new ConfigException(PREFIX + "team[" + i + "]", "uses the conduct address itself");
+                }
+                if (!seen.add(a.address())) {
+                    throw new ConfigException(PREFIX + "team[" + i + "]", a.address() + " is listed twice on the roster");
+                }
+            }
+        }
+    }
+
+    private List<String> resolutions() {
+        List<String> values = stringList("resolutions");
+        if (values.isEmpty()) {
+            return DEFAULT_RESOLUTIONS;
+        }
+        for (String value : values) {
+            if (!RESOLUTION.matcher(value).matches()) {
+                throw new ConfigException(PREFIX + "resolutions",
+                        "'" + value + "' must be lower-case words joined by '-', e.g. stop-behavior");
+            }
+        }
+        return values;
+    }
+
+    private void validateCron(String cron) {
+        try {
+            CronExpression.create(cron);
+        } catch (RuntimeException e) {
+            throw new ConfigException(PREFIX + "digest.cron",
+                    "'" + cron + "' is not a cron expression (seconds minutes hours day month weekday)");
+        }
+    }
+
+    private ZoneId zone(String key) {
+        String value = optional(key).orElse("UTC");
+        try {
+            return ZoneId.of(value);
+        } catch (DateTimeException e) {
+            throw new ConfigException(PREFIX + key, "'" + value + "' is not a time zone (e.g. UTC, Europe/Berlin)");
+        }
+    }
+
+    private Duration duration(String key, Duration fallback) {
+        Optional<String> value = optional(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        Duration d = ConversionService.SHARED.convert(value.get(), Duration.class).orElse(null);
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new ConfigException(PREFIX + key, "'" + value.get() + "' is not a positive duration (e.g. 30s, 5m)");
+        }
+        return d;
+    }
+
+    private long size(String key, long fallback) {
+        Optional<String> value = optional(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        Matcher m = SIZE.matcher(value.get().strip());
+        if (!m.matches()) {
+            throw new ConfigException(PREFIX + key, "'" + value.get() + "' is not a size (e.g. 25MB)");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
+        long bytes = switch (unit) {
+            case "KB" -> n * 1024;
+            case "MB" -> n * 1024 * 1024;
+            case "GB" -> n * 1024 * 1024 * 1024;
+            default -> n;
+        };
+        if (bytes <= 0) {
+            throw new ConfigException(PREFIX + key, "must be greater than zero");
+        }
+        return bytes;
+    }
+
+    private int positiveInt(String key, int fallback) {
+        Optional<String> value = optional(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.get().strip());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the error below
+        }
+        throw new ConfigException(PREFIX + key, "'" + value.get() + "' is not a whole number of at least 1");
+    }
+
+    private EmailAddress requiredAddress(String key) {
+        return parseAddress(PREFIX + key, required(key));
+    }
+
+    private Optional<EmailAddress> optionalAddress(String key) {
+        return optional(key).map(v -> parseAddress(PREFIX + key, v));
+    }
+
+    private List<EmailAddress> addressList(String key) {
+        List<EmailAddress> addresses = new ArrayList<>();
+        for (String value : stringList(key)) {
+            addresses.add(parseAddress(PREFIX + key, value));
+        }
+        return addresses;
+    }
+
+    private List<String> stringList(String key) {
+        return asStrings(PREFIX + key, env.getProperty(PREFIX + key, Object.class).orElse(null));
+    }
+
+    private static List<String> asStrings(String key, Object raw) {
+        List<String> values = new ArrayList<>();
+        if (raw == null) {
+            return values;
+        }
+        if (raw instanceof Collection<?> items) {
+            for (Object item : items) {
+                if (item instanceof Map || item instanceof Collection) {
+                    throw new ConfigException(key, "must be a list of plain values");
+                }
+                if (item != null && !item.toString().isBlank()) {
+                    values.add(item.toString().strip());
+                }
+            }
+            return values;
+        }
+        // A comma-separated string, as an environment variable would give it.
+        for (String part : raw.toString().split(",")) {
+            if (!part.isBlank()) {
+                values.add(part.strip());
+            }
+        }
+        return values;
+    }
+
+    private static EmailAddress parseAddress(String key, String value) {
+        if (value == null || value.isBlank()) {
+            throw new ConfigException(key, "missing");
+        }
+        String v = value.strip();
+        if (!ADDRESS.matcher(v).matches()) {
+            throw new ConfigException(key, "'" + v + "' is not an email address");
+        }
+        return EmailAddress.of(v);
+    }
+
+    private String required(String key) {
+        return optional(key).orElseThrow(() -> new ConfigException(PREFIX + key, "missing"));
+    }
+
+    private Optional<String> optional(String key) {
+        return env.getProperty(PREFIX + key, String.class).map(String::strip).filter(s -> !s.isEmpty());
+    }
+}

@@ -1,0 +1,48 @@
+package org.conductd.outbound;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import org.conductd.mail.EmailAddress;
+import org.conductd.mail.OutboundMessage;
+import org.conductd.store.OutboxItem;
+import org.conductd.store.OutboxRepository;
+import org.conductd.store.OutboxState;
+
+/**
+ * Queues outbound mail. Called inside the transaction of the change that causes the mail,
+ * so the mail exists exactly when the change does; {@link OutboxSender} delivers it later.
+ */
+@Singleton
+public final class Outbox {
+
+    private final OutboxRepository outbox;
+    private final MimeComposer composer;
+    private final Clock clock;
+
+    public Outbox(OutboxRepository outbox, MimeComposer composer, Clock clock) {
+        this.outbox = outbox;
+        this.composer = composer;
+        this.clock = clock;
+    }
+
+    /**
+     * Renders the message to its final bytes and queues it.
+     *
+     * @param member the roster address when the recipient is a responder, else null
+     */
+    public OutboxItem queue(OutboundMessage message, Long caseId, EmailAddress member, Long causeMessage) {
+        if (message.to().size() != 1) {
+            throw new IllegalArgumentException("one recipient per queued message, got " + message.to().size());
+        }
+        Instant now = clock.instant();
+        return outbox.save(new OutboxItem(null, caseId, message.kind().headerValue(), message.kind().priority(),
+                message.messageId(), message.to().get(0).address(), member == null ? null : member.address(),
+                composer.toBytes(message), OutboxState.PENDING, 0, now, null, now, null, causeMessage));
+    }
+
+    /** How many messages of a kind went to an address since a moment: for rate limits. */
+    public long sentToSince(EmailAddress recipient, String kind, Instant since) {
+        return outbox.countSince(recipient.address(), kind, since);
+    }
+}

@@ -1,0 +1,89 @@
+package org.conductd.outbound;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.conductd.config.Settings;
+import org.conductd.config.TeamMember;
+import org.conductd.mail.EmailAddress;
+import org.conductd.mail.MailKind;
+import org.conductd.mail.MessageIdIssuer;
+import org.conductd.mail.OutboundMessage;
+import org.conductd.store.MessageRepository;
+import org.conductd.store.QuarantineEntry;
+import org.conductd.store.QuarantineRepository;
+import org.conductd.store.StoredMessage;
+
+/**
+ * Tells the responders about quarantined mail: at most one notice an hour, listing every
+ * message quarantined since the last notice (SPEC §4), so a flood of bad mail cannot turn
+ * into a flood of notices. Runs inside the caller's transaction.
+ */
+@Singleton
+public final class QuarantineNotices {
+
+    static final Duration MIN_GAP = Duration.ofHours(1);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private final Settings settings;
+    private final QuarantineRepository quarantine;
+    private final MessageRepository messages;
+    private final TemplateRenderer renderer;
+    private final Outbox outbox;
+    private final MessageIdIssuer ids;
+    private final Clock clock;
+
+    public QuarantineNotices(Settings settings, QuarantineRepository quarantine, MessageRepository messages,
+                             TemplateRenderer renderer, Outbox outbox, MessageIdIssuer ids, Clock clock) {
+        this.settings = settings;
+        this.quarantine = quarantine;
+        this.messages = messages;
+        this.renderer = renderer;
+        this.outbox = outbox;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** Queues a notice to every responder if anything is waiting and the last notice is an hour old; true if it did. */
+    public boolean sendIfDue() {
+        List<QuarantineEntry> waiting = quarantine.findUnnotified();
+        if (waiting.isEmpty()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        Optional<Instant> last = quarantine.findLastNotice();
+        if (last.isPresent() && last.get().plus(MIN_GAP).isAfter(now)) {
+            return false;
+        }
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (QuarantineEntry q : waiting) {
+            Optional<StoredMessage> m = messages.findById(q.messageRow());
+            items.add(Map.of(
+                    "receivedAt", WHEN.format(q.at()),
+                    "from", m.map(StoredMessage::fromAddress).filter(a -> a != null).orElse("unknown sender"),
+                    "subject", m.map(StoredMessage::subject).filter(s -> s != null && !s.isBlank()).orElse("(no subject)"),
+                    "size", m.map(s -> s.size() + " bytes").orElse(""),
+                    "reason", q.reason()));
+        }
+        RenderedMail mail = renderer.render("quarantine-notice", Map.of("count", waiting.size(), "items", items));
+        EmailAddress from = new EmailAddress(settings.eventName() + " Code of Conduct team", settings.address().address());
+        for (TeamMember member : settings.team()) {
+            outbox.queue(new OutboundMessage(MailKind.QUARANTINE_NOTICE, ids.forNoCase(), from, List.of(member.email()),
+                    settings.address(), mail.subject(), null, List.of(), Map.of("Auto-Submitted", "auto-generated"),
+                    mail.text(), mail.html()), null, member.email(), null);
+        }
+        for (QuarantineEntry q : waiting) {
+            quarantine.markNotified(q.id(), now);
+        }
+        return true;
+    }
+}

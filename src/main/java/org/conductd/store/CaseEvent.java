@@ -1,0 +1,22 @@
+package org.conductd.store;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+
+/**
+ * One line of a case's paper trail: who did what, when, and because of which message.
+ * {@code actor} is a roster address, a role ("reporter"), or "conductd".
+ */
+@MappedEntity("events")
+public record CaseEvent(
+        @Id @GeneratedValue @Nullable Long id,
+        @Nullable Long caseId,
+        Instant at,
+        String actor,
+        String kind,
+        @Nullable String detail,
+        @Nullable Long messageRow) {
+}

@@ -1,0 +1,21 @@
+package org.conductd.store;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+
+/** A case; its id is the case number people see. */
+@MappedEntity("cases")
+public record CaseRecord(
+        @Id @GeneratedValue @Nullable Long id,
+        String codeName,
+        CaseState state,
+        @Nullable String severity,
+        boolean anonymous,
+        Instant openedAt,
+        @Nullable String takenBy,
+        @Nullable String subject,
+        Instant lastActivityAt) {
+}

@@ -1,0 +1,29 @@
+package org.conductd.store;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface MessageRepository extends CrudRepository<StoredMessage, Long> {
+
+    boolean existsByMessageId(String messageId);
+
+    boolean existsBySha256(String sha256);
+
+    boolean existsByFolderAndUidValidityAndUid(String folder, long uidValidity, long uid);
+
+    @Query("SELECT case_id FROM messages WHERE message_id = :messageId AND case_id IS NOT NULL")
+    Optional<Long> findCaseIdByMessageId(String messageId);
+
+    List<StoredMessage> findByCaseIdOrderById(long caseId);
+
+    List<StoredMessage> findByDispositionOrderById(Disposition disposition);
+
+    @Query("SELECT uid, disposition FROM messages WHERE folder = :folder AND uid_validity = :uidValidity AND uid IN (:uids)")
+    List<StoredUid> findStoredUids(String folder, long uidValidity, Collection<Long> uids);
+}

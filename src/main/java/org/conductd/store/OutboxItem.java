@@ -1,0 +1,27 @@
+package org.conductd.store;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+
+/** One outbound message to one recipient; {@code raw} is exactly what goes on the wire. */
+@MappedEntity("outbox")
+public record OutboxItem(
+        @Id @GeneratedValue @Nullable Long id,
+        @Nullable Long caseId,
+        String kind,
+        int priority,
+        String messageId,
+        String recipient,
+        @Nullable String member,
+        byte[] raw,
+        OutboxState state,
+        int attempts,
+        Instant nextAttemptAt,
+        @Nullable String lastError,
+        Instant createdAt,
+        @Nullable Instant sentAt,
+        @Nullable Long causeMessage) {
+}

@@ -1,0 +1,42 @@
+package org.conductd.store;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface OutboxRepository extends CrudRepository<OutboxItem, Long> {
+
+    /** Due mail, acknowledgements and alerts first (lower priority number), then oldest first. */
+    @Query("SELECT * FROM outbox WHERE state = 'PENDING' AND next_attempt_at <= :now "
+            + "ORDER BY priority, id LIMIT :limit")
+    List<OutboxItem> findDue(Instant now, int limit);
+
+    @Query("SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'PENDING'")
+    Optional<Instant> findNextAttempt();
+
+    @Query("UPDATE outbox SET state = 'SENT', sent_at = :at, attempts = attempts + 1, last_error = NULL WHERE id = :id")
+    void markSent(long id, Instant at);
+
+    @Query("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = :next, last_error = :error WHERE id = :id")
+    void markRetry(long id, Instant next, String error);
+
+    @Query("UPDATE outbox SET state = 'FAILED', attempts = attempts + 1, last_error = :error WHERE id = :id")
+    void markFailed(long id, String error);
+
+    @Query("SELECT COUNT(*) FROM outbox WHERE recipient = :recipient AND kind = :kind AND created_at > :since")
+    long countSince(String recipient, String kind, Instant since);
+
+    @Query("SELECT case_id FROM outbox WHERE message_id = :messageId AND case_id IS NOT NULL")
+    Optional<Long> findCaseIdByMessageId(String messageId);
+
+    boolean existsByMessageId(String messageId);
+
+    List<OutboxItem> findByCaseIdOrderById(long caseId);
+
+    long countByState(OutboxState state);
+}

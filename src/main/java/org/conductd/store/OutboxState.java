@@ -1,0 +1,3 @@
+package org.conductd.store;
+
+public enum OutboxState { PENDING, SENT, FAILED }

@@ -1,0 +1,108 @@
+package org.conductd.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shaded jar as people run it, in its own JVM: outside any test transaction, so the
+ * SQLite read-only pitfall (STACK.md 3) and start-up failures show up here if anywhere.
+ * Run by Maven Failsafe after {@code package}.
+ */
+class PackagedIT {
+
+    private static final Path JAR = Path.of("target", "conductd.jar");
+
+    @TempDir
+    Path dir;
+
+    record Result(int exit, String out, String err) {
+    }
+
+    private Result run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-jar", JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile())
+                .start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("conductd " + String.join(" ", args) + " did not finish");
+        }
+        return new Result(p.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+                Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+
+    private void writeConfig(String imapHostLine) throws IOException {
+        Files.createDirectories(dir.resolve("config"));
+        Files.writeString(dir.resolve("config/conductd.yml"), """
+                conductd:
+                  event-name: "Jar Conf"
+                  address: conduct@example.org
+                  imap:
+                %s
+                    port: 1143
+                    security: none
+                    username: conduct@example.org
+                    password: pw
+                  smtp: { host: 127.0.0.1, port: 1025, security: none, username: conduct@example.org, password: pw }
+                  team:
+                    - { name: "Alice Example", email: alice@example.org }
+                  appeals-contact: leaders@example.org
+                  security: { token-secret: "0123456789abcdef0123456789" }
+                datasources.default.url: jdbc:sqlite:data/conductd.db
+                """.formatted(imapHostLine));
+    }
+
+    @Test
+    void demoAcknowledgesItsSampleReport() throws Exception {
+        Result r = run("demo", "--once", "--smtp-port", "0", "--imap-port", "0");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("was acknowledged"), r.out());
+        assertTrue(r.out().contains("[CoC #1]"), r.out());
+    }
+
+    @Test
+    void casesReadsTheDatabaseOutsideAnyTestTransaction() throws Exception {
+        writeConfig("    host: 127.0.0.1");
+        Result r = run("cases");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("case"), r.out());
+        Path db = dir.resolve("data/conductd.db");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(db)));
+    }
+
+    @Test
+    void missingKeyStopsTheProgramWithOneLineNamingIt() throws Exception {
+        writeConfig("    # host missing");
+        Result r = run("cases");
+        assertEquals(2, r.exit());
+        List<String> lines = r.err().lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(1, lines.size(), r.err());
+        assertTrue(lines.get(0).contains("conductd.imap.host"), lines.get(0));
+    }
+
+    @Test
+    void unknownCaseIsAnErrorNamingIt() throws Exception {
+        writeConfig("    host: 127.0.0.1");
+        Result r = run("case", "99");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("no case 99"), r.err());
+    }
+
+    @Test
+    void badArgumentExitsWithTwo() throws Exception {
+        Result r = run("case", "not-a-number");
+        assertEquals(2, r.exit());
+    }
+}

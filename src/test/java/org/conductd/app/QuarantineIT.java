@@ -1,0 +1,85 @@
+package org.conductd.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.conductd.store.CaseRepository;
+import org.conductd.store.QuarantineRepository;
+import org.conductd.support.TestConductd;
+import org.conductd.support.TestMail;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Mail that cannot be handled is kept raw, flagged, reported once an hour, and ingest carries on (SPEC §4). */
+class QuarantineIT {
+
+    @TempDir
+    Path data;
+    private TestMail mail;
+    private TestConductd conductd;
+
+    @BeforeEach
+    void start() {
+        mail = new TestMail();
+        conductd = new TestConductd(mail, data, Map.of("conductd.max-message-size", "20KB")).start();
+    }
+
+    @AfterEach
+    void stop() {
+        conductd.close();
+        mail.close();
+    }
+
+    @Test
+    void messageWithoutAnySenderIsQuarantinedAndTheNextMessageIsStillHandled() {
+        mail.deliverRaw("""
+                To: conduct@example.org
+                Subject: no sender at all
+                Message-ID: <nosender@example.net>
+
+                Who sent this?
+                """);
+        mail.send("jane@example.net", "A real report", "Text.", Map.of());
+        conductd.settle();
+
+        assertTrue(mail.inboxFlags().get(0).contains("$ConductdQuarantined"));
+        assertFalse(mail.inboxFlags().get(0).contains("$ConductdProcessed"));
+        assertTrue(mail.inboxFlags().get(1).contains("$ConductdProcessed"));
+        assertEquals(1, conductd.bean(CaseRepository.class).count());
+        assertEquals(1, conductd.bean(QuarantineRepository.class).count());
+    }
+
+    @Test
+    void oversizedMessageIsKeptInAPrivateFileAndQuarantined() throws Exception {
+        String big = "x".repeat(80) + "\n";
+        mail.send("jane@example.net", "Huge", big.repeat(600), Map.of());
+        conductd.settle();
+
+        assertTrue(mail.inboxFlags().get(0).contains("$ConductdQuarantined"));
+        assertEquals(0, conductd.bean(CaseRepository.class).count());
+        try (var files = java.nio.file.Files.list(data.resolve("oversized"))) {
+            Path kept = files.findFirst().orElseThrow();
+            assertTrue(new String(java.nio.file.Files.readAllBytes(kept), StandardCharsets.UTF_8).contains("Subject: Huge"));
+        }
+    }
+
+    @Test
+    void responderIsToldOnceAboutEveryQuarantinedMessage() throws Exception {
+        mail.deliverRaw("To: conduct@example.org\nSubject: first broken\n\nno sender\n");
+        conductd.settle();
+        mail.deliverRaw("To: conduct@example.org\nSubject: second broken\n\nno sender\n");
+        conductd.settle();
+
+        var notices = mail.receivedBy("alice@example.org", "quarantine-notice");
+        assertEquals(1, notices.size(), "at most one notice an hour");
+        assertEquals(2, conductd.bean(QuarantineRepository.class).count());
+        assertTrue(conductd.bean(QuarantineRepository.class).findUnnotified().size() == 1,
+                "the second waits for the next notice");
+    }
+}

@@ -1,0 +1,135 @@
+package org.conductd.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.micronaut.context.env.PropertySource;
+import io.micronaut.context.env.PropertySourcePropertyResolver;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsLoaderTest {
+
+    static Map<String, Object> valid() {
+        Map<String, Object> p = new HashMap<>();
+        p.put("conductd.event-name", "Test Conf");
+        p.put("conductd.address", "conduct@example.org");
+        p.put("conductd.imap.host", "imap.example.org");
+        p.put("conductd.imap.username", "conduct@example.org");
+        p.put("conductd.imap.password", "secret");
+        p.put("conductd.smtp.host", "smtp.example.org");
+        p.put("conductd.smtp.username", "conduct@example.org");
+        p.put("conductd.smtp.password", "secret");
+        p.put("conductd.appeals-contact", "leaders@example.org");
+        p.put("conductd.security.token-secret", "0123456789abcdef0123");
+        p.put("conductd.team", List.of(Map.of("name", "Alice Example", "email", "alice@example.org")));
+        return p;
+    }
+
+    private static Settings load(Map<String, Object> properties) {
+        return new SettingsLoader(new PropertySourcePropertyResolver(PropertySource.of(properties))).load();
+    }
+
+    private static String problemWith(String key, Object value) {
+        Map<String, Object> p = valid();
+        if (value == null) {
+            p.remove(key);
+        } else {
+            p.put(key, value);
+        }
+        return assertThrows(ConfigException.class, () -> load(p)).key();
+    }
+
+    @Test
+    void validConfigurationGetsTheDocumentedDefaults() {
+        Settings s = load(valid());
+        assertEquals(993, s.imap().port());
+        assertEquals(587, s.smtp().port());
+        assertEquals(Duration.ofSeconds(30), s.pollInterval());
+        assertEquals(25L * 1024 * 1024, s.maxMessageSize());
+        assertEquals("CoC", s.subjectTag());
+        assertEquals("conduct@djangoproject.com", s.dsfAddress().address());
+        assertEquals(1, s.approvalsRequired());
+        assertEquals(SettingsLoader.DEFAULT_RESOLUTIONS, s.resolutions());
+    }
+
+    @Test
+    void missingImapHostIsNamed() {
+        assertEquals("conductd.imap.host", problemWith("conductd.imap.host", null));
+    }
+
+    @Test
+    void badAddressIsNamed() {
+        assertEquals("conductd.address", problemWith("conductd.address", "not an address"));
+    }
+
+    @Test
+    void badSecurityIsNamed() {
+        assertEquals("conductd.smtp.security", problemWith("conductd.smtp.security", "ssl-please"));
+    }
+
+    @Test
+    void badPortIsNamed() {
+        assertEquals("conductd.imap.port", problemWith("conductd.imap.port", "99999"));
+    }
+
+    @Test
+    void badPollIntervalIsNamed() {
+        assertEquals("conductd.poll-interval", problemWith("conductd.poll-interval", "soon"));
+    }
+
+    @Test
+    void badSizeIsNamed() {
+        assertEquals("conductd.max-message-size", problemWith("conductd.max-message-size", "big"));
+    }
+
+    @Test
+    void shortTokenSecretIsNamed() {
+        assertEquals("conductd.security.token-secret", problemWith("conductd.security.token-secret", "short"));
+    }
+
+    @Test
+    void emptyTeamIsNamed() {
+        assertEquals("conductd.team", problemWith("conductd.team", null));
+    }
+
+    @Test
+    void teamMemberWithoutEmailIsNamedByPosition() {
+        assertEquals("conductd.team[0].email", problemWith("conductd.team", List.of(Map.of("name", "Alice"))));
+    }
+
+    @Test
+    void addressOnTheRosterTwiceIsRefused() {
+        assertEquals("conductd.team[1]", problemWith("conductd.team", List.of(
+                Map.of("name", "Alice", "email", "alice@example.org"),
+                Map.of("name", "Alice Again", "email", "ALICE@example.org"))));
+    }
+
+    @Test
+    void badCronIsNamed() {
+        assertEquals("conductd.digest.cron", problemWith("conductd.digest.cron", "every monday"));
+    }
+
+    @Test
+    void badZoneIsNamed() {
+        assertEquals("conductd.digest.zone", problemWith("conductd.digest.zone", "Mars/Olympus"));
+    }
+
+    @Test
+    void badResolutionIsNamed() {
+        assertEquals("conductd.resolutions", problemWith("conductd.resolutions", List.of("Warning Given")));
+    }
+
+    @Test
+    void securityNoneDefaultsToPlainPorts() {
+        Map<String, Object> p = valid();
+        p.put("conductd.imap.security", "none");
+        p.put("conductd.smtp.security", "none");
+        Settings s = load(p);
+        assertEquals(143, s.imap().port());
+        assertEquals(25, s.smtp().port());
+    }
+}

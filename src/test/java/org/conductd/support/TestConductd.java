@@ -1,0 +1,104 @@
+package org.conductd.support;
+
+import io.micronaut.context.ApplicationContext;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.conductd.app.Contexts;
+import org.conductd.app.Daemon;
+import org.conductd.store.OutboxRepository;
+import org.conductd.store.OutboxState;
+
+/**
+ * The real daemon on a real SQLite file, pointed at a {@link TestMail} server. Start, stop
+ * and start it again on the same data to test restarts.
+ */
+public final class TestConductd implements AutoCloseable {
+
+    public static final List<String[]> TEAM = List.of(
+            new String[] {"Alice Example", "alice@example.org"},
+            new String[] {"Bob Builder", "bob@example.org"},
+            new String[] {"Carol Danvers", "carol@example.org"});
+
+    private final TestMail mail;
+    private final Path dataDir;
+    private final Map<String, Object> overrides;
+    private ApplicationContext context;
+    private Daemon daemon;
+
+    public TestConductd(TestMail mail, Path dataDir) {
+        this(mail, dataDir, Map.of());
+    }
+
+    public TestConductd(TestMail mail, Path dataDir, Map<String, Object> overrides) {
+        this.mail = mail;
+        this.dataDir = dataDir;
+        this.overrides = overrides;
+    }
+
+    public static Map<String, Object> properties(TestMail mail, Path dataDir) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("conductd.event-name", "Test Conf");
+        p.put("conductd.address", TestMail.CONDUCT);
+        p.put("conductd.imap.host", "127.0.0.1");
+        p.put("conductd.imap.port", mail.imapPort());
+        p.put("conductd.imap.security", "none");
+        p.put("conductd.imap.username", TestMail.CONDUCT);
+        p.put("conductd.imap.password", TestMail.CONDUCT_PASSWORD);
+        p.put("conductd.imap.timeout", "5s");
+        p.put("conductd.smtp.host", "127.0.0.1");
+        p.put("conductd.smtp.port", mail.smtpPort());
+        p.put("conductd.smtp.security", "none");
+        p.put("conductd.smtp.username", TestMail.CONDUCT);
+        p.put("conductd.smtp.password", TestMail.CONDUCT_PASSWORD);
+        p.put("conductd.smtp.timeout", "5s");
+        p.put("conductd.poll-interval", "1s");
+        p.put("conductd.organizers", List.of("orga@example.org"));
+        p.put("conductd.appeals-contact", "leaders@example.org");
+        p.put("conductd.security.token-secret", "test-secret-0123456789abcdef");
+        p.put("conductd.emergency-contact", "Call 112 in an emergency.");
+        p.put("conductd.data-dir", dataDir.toString());
+        p.put("datasources.default.url", "jdbc:sqlite:" + dataDir.resolve("conductd.db"));
+        p.put("conductd.team", TEAM.stream().map(m -> Map.<String, Object>of("name", m[0], "email", m[1])).toList());
+        return p;
+    }
+
+    public TestConductd start() {
+        Map<String, Object> p = properties(mail, dataDir);
+        p.putAll(overrides);
+        context = Contexts.startWith(p);
+        daemon = context.getBean(Daemon.class);
+        daemon.start();
+        return this;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** Makes the daemon poll now and waits until that poll and everything it queued are done. */
+    public void settle() {
+        long before = daemon.completedSyncs();
+        daemon.wake();
+        Await.until("a completed mailbox sync", () -> daemon.completedSyncs() > before);
+        OutboxRepository outbox = bean(OutboxRepository.class);
+        Await.until("an empty outbox", () -> outbox.countByState(OutboxState.PENDING) == 0);
+    }
+
+    public void stop() {
+        if (daemon != null) {
+            daemon.close();
+        }
+        if (context != null) {
+            context.close();
+        }
+        daemon = null;
+        context = null;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
