@@ -22,6 +22,9 @@ public final class TemplateRenderer {
 
     static final String QUOTE = "quote";
 
+    /** Prefixes every line of the section's output with "> ", in the text and in the Markdown alike. */
+    private static final Mustache.Lambda QUOTE_LAMBDA = (fragment, out) -> quote(fragment.execute(), out);
+
     private final TemplateSource source;
     private final Mustache.Compiler textCompiler;
     private final Mustache.Compiler htmlCompiler;
@@ -42,7 +45,7 @@ public final class TemplateRenderer {
     public RenderedMail render(String templateName, Map<String, Object> values) {
         Compiled template = cache.computeIfAbsent(templateName, this::compile);
         Map<String, Object> context = new HashMap<>(values == null ? Map.of() : values);
-        context.put(QUOTE, QUOTE_LAMBDA);
+        context.put(QUOTE, QUOTE_LAMBDA); // reserved: a caller's "quote" would break every quoted block
         String subject = HeaderText.oneLine(template.subject.execute(context), MAX_SUBJECT_LENGTH);
         String text = template.text.execute(context);
         String html = markdown.toHtml(template.html.execute(context));
@@ -62,9 +65,6 @@ public final class TemplateRenderer {
 
     private record Compiled(Template subject, Template text, Template html) {
     }
-
-    /** Prefixes every line of the section's output with "> ", in the text and in the Markdown alike. */
-    private static final Mustache.Lambda QUOTE_LAMBDA = (Template.Fragment fragment, Writer out) -> quote(fragment.execute(), out);
 
     private static void quote(String content, Writer out) throws IOException {
         // Blank lines around the content come from the template's layout, not from the quoted text.
