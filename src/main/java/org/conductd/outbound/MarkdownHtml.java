@@ -67,7 +67,7 @@ final class MarkdownHtml {
         }
     }
 
-    static boolean isSafeTarget(String target) {
+    private static boolean isSafeTarget(String target) {
         // Browsers ignore blanks and control characters inside a scheme ("java\tscript:"), so the check does too.
         String compact = target.replaceAll("[\\x00-\\x20\\x7F]", "").toLowerCase(Locale.ROOT);
         int colon = compact.indexOf(':');
