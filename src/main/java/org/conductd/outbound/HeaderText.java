@@ -1,0 +1,33 @@
+package org.conductd.outbound;
+
+import java.util.regex.Pattern;
+
+/** Turns any text into something safe for one header line: no line breaks, no control characters. */
+final class HeaderText {
+
+    // Cc covers C0 and C1 controls (CR, LF, TAB, NEL...); Zl/Zp are the Unicode line and paragraph separators.
+    private static final Pattern BREAKS_AND_BLANKS = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}\\s]+");
+
+    private HeaderText() {
+    }
+
+    /** Every run of whitespace or control characters becomes one space; trimmed; at most {@code max} chars. */
+    static String oneLine(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        String line = BREAKS_AND_BLANKS.matcher(text).replaceAll(" ").strip();
+        if (line.length() <= max) {
+            return line;
+        }
+        int end = max;
+        if (Character.isHighSurrogate(line.charAt(end - 1))) {
+            end--; // never cut a character in half
+        }
+        return line.substring(0, end).strip();
+    }
+
+    static boolean hasLineBreak(String value) {
+        return value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0;
+    }
+}

@@ -1,0 +1,81 @@
+package org.conductd.outbound;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Fills a template with values and returns its subject, plain text and HTML. Values are text
+ * to show, never markup: they cannot add template syntax, Markdown, HTML or header lines.
+ * A missing value renders as empty. Values may be strings, numbers, booleans, maps and lists of
+ * maps. The name {@code quote} is reserved: {@code {{#quote}}...{{/quote}}} shows its content
+ * as a quoted block, every line of it, which keeps multi-line text from people in one place.
+ */
+public final class TemplateRenderer {
+
+    /** Longer subjects are cut; mail clients show far less, and RFC 5322 lines stop at 998. */
+    public static final int MAX_SUBJECT_LENGTH = 250;
+
+    static final String QUOTE = "quote";
+
+    /** Prefixes every line of the section's output with "> ", in the text and in the Markdown alike. */
+    private static final Mustache.Lambda QUOTE_LAMBDA = (fragment, out) -> quote(fragment.execute(), out);
+
+    private final TemplateSource source;
+    private final Mustache.Compiler textCompiler;
+    private final Mustache.Compiler htmlCompiler;
+    private final MarkdownHtml markdown = new MarkdownHtml();
+    private final Map<String, Compiled> cache = new ConcurrentHashMap<>();
+
+    public TemplateRenderer(TemplateSource source) {
+        this.source = source;
+        Mustache.Compiler base = Mustache.compiler()
+                .defaultValue("")
+                .emptyStringIsFalse(true)
+                .zeroIsFalse(true);
+        // Plain text needs no escaping, and Mustache never re-reads a value as a template.
+        this.textCompiler = base.escapeHTML(false);
+        this.htmlCompiler = base.withEscaper(new MarkdownEscaper());
+    }
+
+    public RenderedMail render(String templateName, Map<String, Object> values) {
+        Compiled template = cache.computeIfAbsent(templateName, this::compile);
+        Map<String, Object> context = new HashMap<>(values == null ? Map.of() : values);
+        context.put(QUOTE, QUOTE_LAMBDA); // reserved: a caller's "quote" would break every quoted block
+        String subject = HeaderText.oneLine(template.subject.execute(context), MAX_SUBJECT_LENGTH);
+        String text = template.text.execute(context);
+        String html = markdown.toHtml(template.html.execute(context));
+        return new RenderedMail(subject, text, html);
+    }
+
+    private Compiled compile(String name) {
+        MailTemplate template = source.load(name);
+        try {
+            return new Compiled(textCompiler.compile(template.subject()),
+                    textCompiler.compile(template.body()),
+                    htmlCompiler.compile(template.body()));
+        } catch (RuntimeException e) {
+            throw new TemplateException("Template '" + name + "' does not compile: " + e.getMessage(), e);
+        }
+    }
+
+    private record Compiled(Template subject, Template text, Template html) {
+    }
+
+    private static void quote(String content, Writer out) throws IOException {
+        // Blank lines around the content come from the template's layout, not from the quoted text.
+        String trimmed = content.replaceFirst("^(\\s*\\n)+", "").stripTrailing();
+        String[] lines = trimmed.split("\r?\n|\r", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) {
+                out.write('\n');
+            }
+            // An empty line gets a bare ">" so that one quote block stays one block.
+            out.write(lines[i].isBlank() ? ">" : "> " + lines[i]);
+        }
+    }
+}
