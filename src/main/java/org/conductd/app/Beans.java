@@ -56,7 +56,7 @@ public class Beans {
     }
 
     @Singleton
-    MimeComposer mimeComposer() {
-        return new MimeComposer();
+    MimeComposer mimeComposer(Clock clock) {
+        return new MimeComposer(clock);
     }
 }

@@ -84,7 +84,7 @@ public final class CaseMail {
         Map<String, String> extra = new LinkedHashMap<>(headers);
         String root = ThreadIndex.root(c.id(), settings.tokenSecret(), c.openedAt());
         extra.put("Thread-Index", ThreadIndex.child(root, c.openedAt(), now));
-        extra.put("Thread-Topic", settings.caseTag(c.id()));
+        extra.put("Thread-Topic", ThreadIndex.topic(settings.caseTag(c.id()) + " " + c.codeName()));
         // Asks Exchange and similar servers not to send out-of-office replies to the conduct address.
         extra.putIfAbsent("X-Auto-Response-Suppress", "All");
         extra.putIfAbsent("Auto-Submitted", "auto-generated");
