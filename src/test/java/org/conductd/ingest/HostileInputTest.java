@@ -61,8 +61,8 @@ class HostileInputTest {
     }
 
     @Test
-    void hugeHtmlBodyIsConvertedQuickly() {
-        String html = "<div><p>word</p>".repeat(200_000);
+    void deeplyNestedHtmlIsConvertedQuickly() {
+        String html = "<div><p>word</p>".repeat(100_000);
         ParseOutcome outcome = parseQuickly(bytes("From: a@example.org\r\nContent-Type: text/html\r\n\r\n" + html));
         assertInstanceOf(ParseOutcome.Parsed.class, outcome);
     }

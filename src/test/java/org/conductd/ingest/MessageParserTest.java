@@ -151,6 +151,17 @@ class MessageParserTest {
     }
 
     @Test
+    void multipartWhoseBoundaryNeverAppearsKeepsItsTextAsTheBody() {
+        InboundMessage message = parsedText("""
+                From: MAILER-DAEMON@mx.example.org
+                Content-Type: multipart/report; report-type=delivery-status; boundary="never-used"
+
+                The original message was received at Thu, 29 Apr 1999.
+                """);
+        assertEquals("The original message was received at Thu, 29 Apr 1999.\n", message.text());
+    }
+
+    @Test
     void nullReturnPathIsTheEmptyString() {
         assertEquals("", parsed("null-return-path").returnPath());
     }
