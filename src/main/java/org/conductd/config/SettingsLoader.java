@@ -1,6 +1,6 @@
 package org.conductd.config;
 
-import io.micronaut.context.env.PropertyResolver;
+import io.micronaut.core.value.PropertyResolver;
 import io.micronaut.core.convert.ConversionService;
 import io.micronaut.scheduling.cron.CronExpression;
 import java.nio.file.Path;

@@ -79,9 +79,13 @@ public final class TestConductd implements AutoCloseable {
 
     /** Makes the daemon poll now and waits until that poll and everything it queued are done. */
     public void settle() {
+        // A sync may already be running and have missed the latest mail: wait for one that starts after this call.
         long before = daemon.completedSyncs();
         daemon.wake();
         Await.until("a completed mailbox sync", () -> daemon.completedSyncs() > before);
+        long next = daemon.completedSyncs();
+        daemon.wake();
+        Await.until("a second completed mailbox sync", () -> daemon.completedSyncs() > next);
         OutboxRepository outbox = bean(OutboxRepository.class);
         Await.until("an empty outbox", () -> outbox.countByState(OutboxState.PENDING) == 0);
     }

@@ -49,7 +49,15 @@ public final class TestMail implements AutoCloseable {
     /** Sends a plain-text mail to the conduct address over SMTP; extra headers as given. */
     public String send(String from, String subject, String text, Map<String, String> headers) {
         try {
-            MimeMessage m = new MimeMessage(smtpSession());
+            // Transport.send saves again, which would replace the Message-ID the test needs to know.
+            MimeMessage m = new MimeMessage(smtpSession()) {
+                @Override
+                protected void updateMessageID() throws jakarta.mail.MessagingException {
+                    if (getHeader("Message-ID") == null) {
+                        super.updateMessageID();
+                    }
+                }
+            };
             m.setFrom(new InternetAddress(from));
             m.setRecipient(Message.RecipientType.TO, new InternetAddress(CONDUCT));
             m.setSubject(subject, "UTF-8");
