@@ -237,6 +237,11 @@ public final class OutboxSender implements AutoCloseable {
         wake();
         if (thread != null) {
             thread.interrupt();
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
