@@ -13,14 +13,12 @@ import org.conductd.store.Disposition;
 import org.conductd.store.MailboxStateRepository;
 import org.conductd.store.MessageRepository;
 import org.conductd.support.TestConductd;
+import org.conductd.support.ConductdIT;
 import org.conductd.support.TestMail;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Nothing is handled twice, across restarts and mailbox rebuilds (SPEC §3.2, §4). */
-class DurabilityIT {
+class DurabilityIT extends ConductdIT {
 
     private static final String REPORT = """
             From: Jane <jane@example.net>
@@ -31,23 +29,6 @@ class DurabilityIT {
 
             Someone kept following me.
             """;
-
-    @TempDir
-    Path data;
-    private TestMail mail;
-    private TestConductd conductd;
-
-    @BeforeEach
-    void start() {
-        mail = new TestMail();
-        conductd = new TestConductd(mail, data).start();
-    }
-
-    @AfterEach
-    void stop() {
-        conductd.close();
-        mail.close();
-    }
 
     @Test
     void sameMessageIdDeliveredAgainAfterARestartIsNotHandledTwice() {

@@ -13,36 +13,23 @@ import org.conductd.store.CaseRepository;
 import org.conductd.store.ParticipantRepository;
 import org.conductd.store.ParticipantRole;
 import org.conductd.support.TestConductd;
+import org.conductd.support.ConductdIT;
 import org.conductd.support.TestMail;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Later mail lands in the right case (SPEC §3.2) and is passed on to the team (SPEC §3.3). */
-class FollowUpIT {
+class FollowUpIT extends ConductdIT {
 
     private static final String REPORTER = "jane@example.net";
 
-    @TempDir
-    Path data;
-    private TestMail mail;
-    private TestConductd conductd;
     private String ackId;
 
     @BeforeEach
     void openACase() throws Exception {
-        mail = new TestMail();
-        conductd = new TestConductd(mail, data).start();
         mail.send(REPORTER, "Harassment at the party", "Someone kept following me.", Map.of());
         conductd.settle();
         ackId = MessageId.parseOne(mail.receivedBy(REPORTER, "ack").get(0).getMessageID());
-    }
-
-    @AfterEach
-    void stop() {
-        conductd.close();
-        mail.close();
     }
 
     @Test

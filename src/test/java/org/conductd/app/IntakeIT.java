@@ -19,33 +19,14 @@ import org.conductd.mail.MessageIdIssuer;
 import org.conductd.store.CaseMemberRepository;
 import org.conductd.store.CaseRepository;
 import org.conductd.support.TestConductd;
+import org.conductd.support.ConductdIT;
 import org.conductd.support.TestMail;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A report mailed to the conduct address becomes an acknowledged case (SPEC §3.1), end to end. */
-class IntakeIT {
+class IntakeIT extends ConductdIT {
 
     private static final String REPORTER = "jane@example.net";
-
-    @TempDir
-    Path data;
-    private TestMail mail;
-    private TestConductd conductd;
-
-    @BeforeEach
-    void start() {
-        mail = new TestMail();
-        conductd = new TestConductd(mail, data).start();
-    }
-
-    @AfterEach
-    void stop() {
-        conductd.close();
-        mail.close();
-    }
 
     @Test
     void reportIsAcknowledgedWithAutoReplyHeadersThreadedToTheReport() throws Exception {

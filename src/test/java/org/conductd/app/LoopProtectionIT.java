@@ -9,31 +9,12 @@ import org.conductd.store.CaseRepository;
 import org.conductd.store.Disposition;
 import org.conductd.store.MessageRepository;
 import org.conductd.support.TestConductd;
+import org.conductd.support.ConductdIT;
 import org.conductd.support.TestMail;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Automatic mail is kept but never answered, so conductd cannot loop with another robot (SPEC §4). */
-class LoopProtectionIT {
-
-    @TempDir
-    Path data;
-    private TestMail mail;
-    private TestConductd conductd;
-
-    @BeforeEach
-    void start() {
-        mail = new TestMail();
-        conductd = new TestConductd(mail, data).start();
-    }
-
-    @AfterEach
-    void stop() {
-        conductd.close();
-        mail.close();
-    }
+class LoopProtectionIT extends ConductdIT {
 
     @Test
     void autoReplyIsNotAcknowledged() {

@@ -10,30 +10,16 @@ import java.util.Map;
 import org.conductd.store.CaseRepository;
 import org.conductd.store.QuarantineRepository;
 import org.conductd.support.TestConductd;
+import org.conductd.support.ConductdIT;
 import org.conductd.support.TestMail;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Mail that cannot be handled is kept raw, flagged, reported once an hour, and ingest carries on (SPEC §4). */
-class QuarantineIT {
+class QuarantineIT extends ConductdIT {
 
-    @TempDir
-    Path data;
-    private TestMail mail;
-    private TestConductd conductd;
-
-    @BeforeEach
-    void start() {
-        mail = new TestMail();
-        conductd = new TestConductd(mail, data, Map.of("conductd.max-message-size", "20KB")).start();
-    }
-
-    @AfterEach
-    void stop() {
-        conductd.close();
-        mail.close();
+    @Override
+    protected Map<String, Object> overrides() {
+        return Map.of("conductd.max-message-size", "20KB");
     }
 
     @Test
