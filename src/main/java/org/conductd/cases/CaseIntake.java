@@ -143,7 +143,7 @@ public final class CaseIntake {
         model.put("anonymous", c.anonymous());
         List<TeamMember> recipients = settings.team().stream().filter(m -> !named.contains(m)).toList();
         for (TeamMember m : recipients) {
-            mail.toMember(c, m, MailKind.CASE_NOTIFICATION, "case-notification", model, row);
+            mail.toMember(c, m, MailKind.CASE_NOTIFICATION, "case-notification", model, report.attachments(), row);
         }
         if (!named.isEmpty()) {
             Map<String, Object> alert = Map.of("excluded", model.get("excluded"));

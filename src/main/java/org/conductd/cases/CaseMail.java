@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
+import org.conductd.mail.Attachment;
 import org.conductd.mail.EmailAddress;
 import org.conductd.mail.MailKind;
 import org.conductd.mail.MessageIdIssuer;
@@ -53,6 +54,12 @@ public final class CaseMail {
      */
     public OutboxItem toMember(CaseRecord c, TeamMember member, MailKind kind, String template,
                                Map<String, Object> model, Long cause) {
+        return toMember(c, member, kind, template, model, List.of(), cause);
+    }
+
+    /** As {@link #toMember(CaseRecord, TeamMember, MailKind, String, Map, Long)}, with files attached. */
+    public OutboxItem toMember(CaseRecord c, TeamMember member, MailKind kind, String template,
+                               Map<String, Object> model, List<Attachment> files, Long cause) {
         List<String> references = new ArrayList<>();
         sent.findByCaseIdOrderById(c.id()).stream()
                 .filter(item -> member.email().address().equals(item.member()))
@@ -61,18 +68,19 @@ public final class CaseMail {
         Map<String, Object> values = new HashMap<>(model);
         values.putIfAbsent("memberName", member.name());
         return queue(c, member.email(), member.email(), ids.forMember(c.id(), member.email()), kind, template, values,
-                references.isEmpty() ? null : references.get(0), references, Map.of(), cause);
+                references.isEmpty() ? null : references.get(0), references, Map.of(), files, cause);
     }
 
     /** Mail to someone who is not on the roster (a reporter, say), answering {@code inReplyTo}. */
     public OutboxItem toPerson(CaseRecord c, EmailAddress to, MailKind kind, String template, Map<String, Object> model,
                                String inReplyTo, List<String> references, Map<String, String> headers, Long cause) {
-        return queue(c, to, null, ids.forCase(c.id()), kind, template, model, inReplyTo, references, headers, cause);
+        return queue(c, to, null, ids.forCase(c.id()), kind, template, model, inReplyTo, references, headers, List.of(),
+                cause);
     }
 
     private OutboxItem queue(CaseRecord c, EmailAddress to, EmailAddress member, String messageId, MailKind kind,
                              String template, Map<String, Object> model, String inReplyTo, List<String> references,
-                             Map<String, String> headers, Long cause) {
+                             Map<String, String> headers, List<Attachment> files, Long cause) {
         Map<String, Object> values = new HashMap<>(model);
         values.put("tag", settings.caseTag(c.id()));
         values.put("caseNumber", c.id());
@@ -89,7 +97,7 @@ public final class CaseMail {
         extra.putIfAbsent("X-Auto-Response-Suppress", "All");
         extra.putIfAbsent("Auto-Submitted", "auto-generated");
         OutboundMessage message = new OutboundMessage(kind, messageId, from(), List.of(to), settings.address(),
-                mail.subject(), inReplyTo, references, extra, mail.text(), mail.html());
+                mail.subject(), inReplyTo, references, extra, mail.text(), mail.html(), files);
         return outbox.queue(message, c.id(), member, cause);
     }
 

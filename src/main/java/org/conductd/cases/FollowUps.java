@@ -104,7 +104,7 @@ public final class FollowUps {
         int relayed = 0;
         for (TeamMember t : settings.team()) {
             if (!conflicted.contains(t.email().address())) {
-                mail.toMember(c, t, MailKind.RELAY, "relay", model, row);
+                mail.toMember(c, t, MailKind.RELAY, "relay", model, m.attachments(), row);
                 relayed++;
             }
         }

@@ -5,7 +5,14 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.activation.DataHandler;
+import jakarta.mail.Part;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimePart;
+import jakarta.mail.internet.ParseException;
+import jakarta.mail.util.ByteArrayDataSource;
+import org.conductd.mail.Attachment;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
@@ -132,6 +139,37 @@ public final class MimeComposer {
     }
 
     private static void setBody(MimeMessage mime, OutboundMessage message) throws MessagingException {
+        if (message.attachments().isEmpty()) {
+            setReadable(mime, message);
+            return;
+        }
+        MimeBodyPart readable = new MimeBodyPart();
+        setReadable(readable, message);
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        mixed.addBodyPart(readable);
+        int n = 0;
+        for (Attachment a : message.attachments()) {
+            n++;
+            MimeBodyPart file = new MimeBodyPart();
+            file.setDataHandler(new DataHandler(new ByteArrayDataSource(a.content(), safeType(a.contentType()))));
+            file.setFileName(a.fileName() == null || a.fileName().isBlank() ? "attachment-" + n : a.fileName());
+            file.setDisposition(Part.ATTACHMENT);
+            mixed.addBodyPart(file);
+        }
+        mime.setContent(mixed);
+    }
+
+    /** The sender's content type, if it is a well-formed type/subtype; otherwise opaque bytes. */
+    private static String safeType(String contentType) {
+        try {
+            ContentType parsed = new ContentType(contentType);
+            return parsed.getBaseType();
+        } catch (ParseException | RuntimeException e) {
+            return "application/octet-stream";
+        }
+    }
+
+    private static void setReadable(MimePart mime, OutboundMessage message) throws MessagingException {
         String text = message.textBody() == null ? "" : message.textBody();
         if (message.htmlBody() == null) {
             mime.setText(text, UTF_8);

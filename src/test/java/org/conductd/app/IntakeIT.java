@@ -137,12 +137,48 @@ class IntakeIT extends ConductdIT {
         assertNotEquals(cases.findById(1L).orElseThrow().codeName(), cases.findById(2L).orElseThrow().codeName());
     }
 
-    static String body(MimeMessage m) throws Exception {
+    /** The plain text of a message: the first text part, however deep. */
+    static String body(jakarta.mail.Part m) throws Exception {
         Object content = m.getContent();
         if (content instanceof String s) {
             return s;
         }
-        jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) content;
-        return (String) multipart.getBodyPart(0).getContent();
+        return body(((jakarta.mail.Multipart) content).getBodyPart(0));
+    }
+
+    @Test
+    void reportAttachmentsAreAttachedToEveryNotification() throws Exception {
+        mail.deliverRaw("""
+                From: Jane <jane@example.net>
+                To: conduct@example.org
+                Subject: Screenshot of the messages
+                Message-ID: <with-file@example.net>
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="b1"
+
+                --b1
+                Content-Type: text/plain; charset=utf-8
+
+                See the screenshot.
+                --b1
+                Content-Type: image/png
+                Content-Disposition: attachment; filename="../../etc/screenshot.png"
+                Content-Transfer-Encoding: base64
+
+                iVBORw0KGgo=
+                --b1--
+                """);
+        conductd.settle();
+
+        MimeMessage note = mail.receivedBy("alice@example.org", "case-notification").get(0);
+        jakarta.mail.Multipart mixed = (jakarta.mail.Multipart) note.getContent();
+        assertEquals(2, mixed.getCount());
+        jakarta.mail.BodyPart file = mixed.getBodyPart(1);
+        assertEquals("screenshot.png", file.getFileName(), "the sender's path is never kept");
+        assertTrue(file.isMimeType("image/png"));
+        byte[] bytes = ((java.io.InputStream) file.getContent()).readAllBytes();
+        assertEquals(8, bytes.length);
+        assertTrue(body(note).contains("See the screenshot."));
+        assertTrue(body(note).contains("screenshot.png"));
     }
 }
