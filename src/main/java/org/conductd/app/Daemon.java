@@ -5,10 +5,9 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.conductd.config.Settings;
 import org.conductd.ingest.IdleWaker;
 import org.conductd.ingest.MailboxSync;
@@ -35,11 +34,10 @@ public final class Daemon implements AutoCloseable {
     private final OutboxSender sender;
     private final QuarantineNotices quarantineNotices;
     private final TransactionOperations<Connection> tx;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wakeUp = lock.newCondition();
+    /** A permit means "poll now"; several wake-ups before a poll count as one. */
+    private final Semaphore wakeUps = new Semaphore(0);
     private final CountDownLatch firstSync = new CountDownLatch(1);
     private final AtomicLong completedSyncs = new AtomicLong();
-    private boolean woken;
     private volatile boolean running;
     private Thread poller;
     private IdleWaker idle;
@@ -70,13 +68,7 @@ public final class Daemon implements AutoCloseable {
 
     /** Runs the next poll now. */
     public void wake() {
-        lock.lock();
-        try {
-            woken = true;
-            wakeUp.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        wakeUps.release();
     }
 
     public boolean awaitFirstSync(Duration timeout) throws InterruptedException {
@@ -118,17 +110,12 @@ public final class Daemon implements AutoCloseable {
     }
 
     private void await(Duration wait) {
-        lock.lock();
         try {
-            if (!woken && running) {
-                wakeUp.await(wait.toMillis(), TimeUnit.MILLISECONDS);
-            }
-            woken = false;
+            wakeUps.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+            wakeUps.drainPermits();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
-        } finally {
-            lock.unlock();
         }
     }
 

@@ -61,10 +61,7 @@ public final class CaseMail {
     public OutboxItem toMember(CaseRecord c, TeamMember member, MailKind kind, String template,
                                Map<String, Object> model, List<Attachment> files, Long cause) {
         List<String> references = new ArrayList<>();
-        sent.findByCaseIdOrderById(c.id()).stream()
-                .filter(item -> member.email().address().equals(item.member()))
-                .findFirst()
-                .ifPresent(first -> references.add(first.messageId()));
+        sent.findFirstMessageIdToMember(c.id(), member.email().address()).ifPresent(references::add);
         Map<String, Object> values = new HashMap<>(model);
         values.putIfAbsent("memberName", member.name());
         return queue(c, member.email(), member.email(), ids.forMember(c.id(), member.email()), kind, template, values,

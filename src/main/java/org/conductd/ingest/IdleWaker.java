@@ -87,6 +87,8 @@ public final class IdleWaker implements AutoCloseable {
             }
             IMAPFolder folder = (IMAPFolder) store.getFolder(folderName);
             folder.open(Folder.READ_ONLY);
+            // Mail may have arrived while there was no IDLE: look now rather than at the next poll.
+            wake.run();
             while (running && folder.isOpen()) {
                 ScheduledFuture<?> guard = watchdog.schedule(sockets::closeAll, refresh.toMillis(), TimeUnit.MILLISECONDS);
                 try {

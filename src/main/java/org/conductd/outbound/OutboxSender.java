@@ -15,9 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.conductd.config.MailServer;
 import org.conductd.config.Settings;
 import org.conductd.store.CaseEvent;
@@ -49,9 +48,8 @@ public final class OutboxSender implements AutoCloseable {
     private final EventRepository events;
     private final TransactionOperations<Connection> tx;
     private final Clock clock;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition work = lock.newCondition();
-    private boolean woken;
+    /** A permit means "there is new mail"; several wake-ups before a round count as one. */
+    private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
@@ -76,13 +74,7 @@ public final class OutboxSender implements AutoCloseable {
 
     /** Tells the sender there is new mail, so it does not wait for its next round. */
     public void wake() {
-        lock.lock();
-        try {
-            woken = true;
-            work.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        wakeUps.release();
     }
 
     private void loop() {
@@ -107,17 +99,12 @@ public final class OutboxSender implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.debug("could not read the next attempt time", e);
         }
-        lock.lock();
         try {
-            if (!woken) {
-                work.await(Math.max(wait.toMillis(), 10), TimeUnit.MILLISECONDS);
-            }
-            woken = false;
+            wakeUps.tryAcquire(Math.max(wait.toMillis(), 10), TimeUnit.MILLISECONDS);
+            wakeUps.drainPermits();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
-        } finally {
-            lock.unlock();
         }
     }
 

@@ -36,6 +36,10 @@ public interface OutboxRepository extends CrudRepository<OutboxItem, Long> {
 
     boolean existsByMessageId(String messageId);
 
+    /** The Message-ID of the first mail a member got about a case: later case mail threads under it. */
+    @Query("SELECT message_id FROM outbox WHERE case_id = :caseId AND member = :member ORDER BY id LIMIT 1")
+    Optional<String> findFirstMessageIdToMember(long caseId, String member);
+
     List<OutboxItem> findByCaseIdOrderById(long caseId);
 
     long countByState(OutboxState state);
