@@ -67,6 +67,42 @@ public final class MessageParser {
         }
     }
 
+    /** What could be read of a quarantined message's header, to tell the team which message it is. */
+    public record HeaderPeek(String from, String subject) {
+    }
+
+    /**
+     * Reads only the header section, keeping whatever fields came before any failure: for mail
+     * that could not be parsed or was too large, so the quarantine notice can name it.
+     */
+    public HeaderPeek peek(byte[] head) {
+        List<Field> fields = new ArrayList<>();
+        try {
+            MimeTokenStream tokens = new MimeTokenStream(LIMITS, DecodeMonitor.SILENT, null);
+            tokens.setRecursionMode(RecursionMode.M_NO_RECURSE);
+            tokens.parse(new ByteArrayInputStream(head));
+            for (EntityState state = tokens.getState();
+                 state != EntityState.T_END_HEADER && state != EntityState.T_END_OF_STREAM;
+                 state = tokens.next()) {
+                if (state == EntityState.T_FIELD) {
+                    fields.add(HeaderText.readable(tokens.getField()));
+                }
+            }
+        } catch (MimeException | IOException | RuntimeException e) {
+            // keep the fields read so far
+        }
+        MessageHeaders headers = new MessageHeaders(fields);
+        return new HeaderPeek(oneLine(headers.text("From")), oneLine(headers.text("Subject")));
+    }
+
+    private static String oneLine(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String line = value.replaceAll("\\p{Cntrl}+", " ").strip();
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+
     private ParseOutcome read(MimeTokenStream tokens) throws IOException, MimeException {
         List<Field> messageFields = new ArrayList<>();
         List<Field> partFields = messageFields;

@@ -1,6 +1,9 @@
 package org.conductd.ingest;
 
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -25,14 +28,18 @@ import org.conductd.store.StoredMessage;
 @Singleton
 public final class RawArchive {
 
+    private static final int HEAD_BYTES = 256 * 1024;
+
     private final MessageRepository messages;
     private final RawMessageRepository raws;
     private final AttachmentRepository attachments;
     private final QuarantineRepository quarantine;
+    private final MessageParser parser;
     private final Clock clock;
 
     public RawArchive(MessageRepository messages, RawMessageRepository raws, AttachmentRepository attachments,
-                      QuarantineRepository quarantine, Clock clock) {
+                      QuarantineRepository quarantine, MessageParser parser, Clock clock) {
+        this.parser = parser;
         this.messages = messages;
         this.raws = raws;
         this.attachments = attachments;
@@ -60,12 +67,25 @@ public final class RawArchive {
     /** Keeps a message that could not be handled, raw, and records why. Returns its row id. */
     public long quarantine(FetchedMessage fetched, String reason) {
         Instant now = clock.instant();
+        MessageParser.HeaderPeek peek = parser.peek(head(fetched));
         StoredMessage row = messages.save(new StoredMessage(null, null, fetched.sha256(), fetched.folder(),
-                fetched.uidValidity(), fetched.uid(), now, fetched.size(), null, null, null, null, null,
-                Disposition.QUARANTINED, reason, null));
+                fetched.uidValidity(), fetched.uid(), now, fetched.size(), null, peek.from(), peek.subject(), null,
+                null, Disposition.QUARANTINED, reason, null));
         raws.save(new RawMessage(row.id(), fetched.raw(),
                 fetched.spooled() == null ? null : fetched.spooled().getFileName().toString()));
         quarantine.save(new QuarantineEntry(null, row.id(), reason, now, null));
         return row.id();
+    }
+
+    /** The start of the message, where its header is: enough to name it, without reading a huge file whole. */
+    private static byte[] head(FetchedMessage fetched) {
+        if (fetched.raw() != null) {
+            return fetched.raw();
+        }
+        try (InputStream in = Files.newInputStream(fetched.spooled())) {
+            return in.readNBytes(HEAD_BYTES);
+        } catch (IOException e) {
+            return new byte[0];
+        }
     }
 }

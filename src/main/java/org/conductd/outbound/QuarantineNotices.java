@@ -69,7 +69,8 @@ public final class QuarantineNotices {
             Optional<StoredMessage> m = messages.findById(q.messageRow());
             items.add(Map.of(
                     "receivedAt", WHEN.format(q.at()),
-                    "from", m.map(StoredMessage::fromAddress).filter(a -> a != null).orElse("unknown sender"),
+                    "from", m.map(s -> s.fromAddress() != null ? s.fromAddress() : s.fromName())
+                            .filter(a -> a != null).orElse("unknown sender"),
                     "subject", m.map(StoredMessage::subject).filter(s -> s != null && !s.isBlank()).orElse("(no subject)"),
                     "size", m.map(s -> s.size() + " bytes").orElse(""),
                     "reason", q.reason()));

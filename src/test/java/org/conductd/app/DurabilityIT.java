@@ -107,6 +107,26 @@ class DurabilityIT extends ConductdIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void databaseRunsInWriteAheadLogModeWithFullSync() {
+        var tx = (io.micronaut.transaction.TransactionOperations<java.sql.Connection>)
+                conductd.bean(io.micronaut.transaction.TransactionOperations.class);
+        tx.executeRead(status -> {
+            try (var statement = status.getConnection().createStatement()) {
+                var mode = statement.executeQuery("PRAGMA journal_mode");
+                mode.next();
+                assertEquals("wal", mode.getString(1));
+                var sync = statement.executeQuery("PRAGMA synchronous");
+                sync.next();
+                assertEquals(2, sync.getInt(1), "synchronous=FULL");
+                return null;
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
     void rawBytesAreStoredExactlyAsFetched() {
         mail.deliverRaw(REPORT);
         conductd.settle();

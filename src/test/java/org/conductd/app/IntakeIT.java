@@ -137,6 +137,31 @@ class IntakeIT extends ConductdIT {
         assertNotEquals(cases.findById(1L).orElseThrow().codeName(), cases.findById(2L).orElseThrow().codeName());
     }
 
+    @Test
+    void caseRecordShowsTheReportItsEventsAndTheMailSent() {
+        mail.send(REPORTER, "Harassment at the party", "Someone kept following me.", Map.of());
+        conductd.settle();
+
+        String record = conductd.bean(CaseListing.class).record(1).orElseThrow();
+        assertTrue(record.contains("Someone kept following me."), record);
+        assertTrue(record.contains(REPORTER));
+        assertTrue(record.contains("opened by reporter"), record);
+        assertTrue(record.contains("acknowledged"));
+        assertTrue(record.contains("case-notification to alice@example.org: SENT"), record);
+        assertTrue(conductd.bean(CaseListing.class).record(2).isEmpty());
+    }
+
+    @Test
+    void caseRecordOfAnAnonymousCaseNeverShowsTheReporter() {
+        mail.send(REPORTER, "anonymous", "Please keep my name out of this.", Map.of());
+        conductd.settle();
+
+        String record = conductd.bean(CaseListing.class).record(1).orElseThrow();
+        assertFalse(record.contains(REPORTER), record);
+        assertTrue(record.contains("Reporter (anonymous, case 1)"));
+        assertFalse(conductd.bean(CaseListing.class).list().contains(REPORTER));
+    }
+
     /** The plain text of a message: the first text part, however deep. */
     static String body(jakarta.mail.Part m) throws Exception {
         Object content = m.getContent();

@@ -49,6 +49,8 @@ class QuarantineIT extends ConductdIT {
 
         assertTrue(mail.inboxFlags().get(0).contains("$ConductdQuarantined"));
         assertEquals(0, conductd.bean(CaseRepository.class).count());
+        String notice = IntakeIT.body(mail.receivedBy("bob@example.org", "quarantine-notice").get(0));
+        assertTrue(notice.contains("jane@example.net") && notice.contains("Huge"), notice);
         try (var files = java.nio.file.Files.list(data.resolve("oversized"))) {
             Path kept = files.findFirst().orElseThrow();
             assertTrue(new String(java.nio.file.Files.readAllBytes(kept), StandardCharsets.UTF_8).contains("Subject: Huge"));
@@ -64,6 +66,7 @@ class QuarantineIT extends ConductdIT {
 
         var notices = mail.receivedBy("alice@example.org", "quarantine-notice");
         assertEquals(1, notices.size(), "at most one notice an hour");
+        assertTrue(IntakeIT.body(notices.get(0)).contains("first broken"), "the notice names the message by its subject");
         assertEquals(2, conductd.bean(QuarantineRepository.class).count());
         assertTrue(conductd.bean(QuarantineRepository.class).findUnnotified().size() == 1,
                 "the second waits for the next notice");
