@@ -50,10 +50,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GreenMail mail = new GreenMail(new ServerSetup[] {
-                new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
-        mail.start();
+        GreenMail mail = startMailServer(smtpPort, imapPort);
         int smtp = mail.getSmtp().getPort();
         int imap = mail.getImap().getPort();
         mail.setUser(CONDUCT, CONDUCT, "conduct");
@@ -95,6 +92,32 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("conductd keeps running; press Ctrl-C to stop.");
         stopped.await();
         return 0;
+    }
+
+    /** The mail server on the asked ports, or on free ones if those are taken. */
+    private static GreenMail startMailServer(int smtpPort, int imapPort) {
+        try {
+            return startMailServerOn(smtpPort, imapPort);
+        } catch (RuntimeException busy) {
+            if (smtpPort == 0 && imapPort == 0) {
+                throw busy;
+            }
+            System.out.println("Ports " + smtpPort + "/" + imapPort + " are taken; using free ones instead.");
+            return startMailServerOn(0, 0);
+        }
+    }
+
+    private static GreenMail startMailServerOn(int smtpPort, int imapPort) {
+        GreenMail mail = new GreenMail(new ServerSetup[] {
+                new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        try {
+            mail.start();
+            return mail;
+        } catch (RuntimeException e) {
+            mail.stop();
+            throw e;
+        }
     }
 
     private static Map<String, Object> properties(int smtp, int imap, Path data) {
