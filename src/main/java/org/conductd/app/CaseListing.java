@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.conductd.cases.AnonymousReports;
 import org.conductd.store.AttachmentRepository;
 import org.conductd.store.AuthorRole;
 import org.conductd.store.CaseEvent;
@@ -99,7 +100,7 @@ final class CaseListing {
         out.append("\nMessages\n");
         for (StoredMessage m : messages.findByCaseIdOrderById(c.id())) {
             String author = c.anonymous() && m.authorRole() == AuthorRole.REPORTER
-                    ? "Reporter (anonymous, case " + c.id() + ")"
+                    ? AnonymousReports.label(c.id())
                     : person(m.fromName(), m.fromAddress());
             out.append("  #").append(m.id()).append(' ').append(when(m.receivedAt())).append(' ')
                     .append(m.disposition()).append(" from ").append(author).append('\n');
@@ -110,7 +111,7 @@ final class CaseListing {
             }
             if (m.bodyText() != null) {
                 for (String line : m.bodyText().split("\n", -1)) {
-                    out.append("    | ").append(line).append('\n');
+                    out.append("    | ").append(printable(line)).append('\n');
                 }
             }
         }
@@ -131,7 +132,7 @@ final class CaseListing {
 
     private String reporter(CaseRecord c) {
         if (c.anonymous()) {
-            return "Reporter (anonymous, case " + c.id() + ")";
+            return AnonymousReports.label(c.id());
         }
         List<Participant> reporters = participants.findByCaseIdOrderById(c.id()).stream()
                 .filter(p -> p.role() == ParticipantRole.REPORTER).toList();
@@ -143,6 +144,11 @@ final class CaseListing {
             return name == null ? "unknown" : name;
         }
         return name == null ? address : name + " <" + address + ">";
+    }
+
+    /** Text from strangers without control characters, so it cannot drive the terminal it is shown on. */
+    private static String printable(String line) {
+        return line.replaceAll("[\\p{Cc}&&[^\t]]", "\uFFFD");
     }
 
     private static String when(Instant instant) {

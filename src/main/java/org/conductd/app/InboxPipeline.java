@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  *   <li>keep, but do not handle again, a second message with a known Message-ID</li>
  *   <li>keep conductd's own mail seen again</li>
  *   <li>keep bounces and delivery reports</li>
- *   <li>thread: add to its case, or open a new case</li>
+ *   <li>store it, then thread: file it in its case, or open a new case</li>
  * </ol>
  */
 @Singleton
@@ -132,9 +132,6 @@ public final class InboxPipeline implements IngestSink {
                 int primary = e.getResultCode().code & 0xff;
                 return primary == 5 || primary == 6 || primary == 8 || primary == 10 || primary == 13 || primary == 14;
             }
-            if (c instanceof java.io.IOException) {
-                return true;
-            }
         }
         return false;
     }
@@ -167,32 +164,33 @@ public final class InboxPipeline implements IngestSink {
         }
         InboundMessage m = ((ParseOutcome.Parsed) outcome).message();
         if (m.messageId() != null && outbox.existsByMessageId(m.messageId())) {
-            archive.store(f, m, null, Disposition.OWN, null, null, "conductd's own mail");
+            archive.store(f, m, null, Disposition.OWN, "conductd's own mail");
             return ServerMark.PROCESSED;
         }
         if (m.messageId() != null && messages.existsByMessageId(m.messageId())) {
             // Same Message-ID, different bytes (a resend): kept, never handled twice.
-            archive.store(f, m, null, Disposition.DUPLICATE, null, null, "duplicate of Message-ID " + m.messageId());
+            archive.store(f, m, null, Disposition.DUPLICATE, "duplicate of Message-ID " + m.messageId());
             return ServerMark.PROCESSED;
         }
         if (m.from().sameAddress(settings.address())) {
-            archive.store(f, m, m.messageId(), Disposition.OWN, null, null, "sent from the conduct address");
+            archive.store(f, m, m.messageId(), Disposition.OWN, "sent from the conduct address");
             return ServerMark.PROCESSED;
         }
-        Optional<AutomaticMail.Reason> auto = automatic.classify(m);
-        if (automatic.isBounce(m)) {
-            long row = archive.store(f, m, m.messageId(), Disposition.BOUNCE, null, null, auto.map(Enum::name).orElse("bounce"));
+        Optional<String> automatic = this.automatic.classify(m).map(Enum::name);
+        if (this.automatic.isBounce(m)) {
+            long row = archive.store(f, m, m.messageId(), Disposition.BOUNCE, automatic.orElse("bounce"));
             events.save(new CaseEvent(null, null, clock.instant(), "conductd", "bounce-received",
                     "a delivery report was received", row));
             return ServerMark.PROCESSED;
         }
+        long row = archive.store(f, m, m.messageId(), Disposition.RECEIVED, null);
         ThreadMatch match = threader.match(m);
         if (match instanceof ThreadMatch.ByReference ref) {
-            followUps.record(ref.caseId(), f, m, auto);
+            followUps.record(ref.caseId(), row, m, automatic);
         } else if (match instanceof ThreadMatch.BySubjectTag tag) {
-            followUps.record(tag.caseId(), f, m, auto);
+            followUps.record(tag.caseId(), row, m, automatic);
         } else {
-            intake.open(f, m, auto);
+            intake.open(row, m, automatic);
         }
         return ServerMark.PROCESSED;
     }

@@ -14,6 +14,11 @@ public final class AnonymousReports {
     private AnonymousReports() {
     }
 
+    /** How an anonymous reporter is shown to the team, everywhere. */
+    public static String label(long caseId) {
+        return "Reporter (anonymous, case " + caseId + ")";
+    }
+
     public static boolean isAnonymous(String subject, String text) {
         if (subject != null && WORD.matcher(subject).find()) {
             return true;

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,9 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
-import org.conductd.ingest.AutomaticMail;
-import org.conductd.ingest.FetchedMessage;
-import org.conductd.ingest.RawArchive;
 import org.conductd.mail.InboundMessage;
 import org.conductd.mail.MailKind;
 import org.conductd.outbound.Outbox;
@@ -26,63 +24,68 @@ import org.conductd.store.CaseRepository;
 import org.conductd.store.CaseState;
 import org.conductd.store.Disposition;
 import org.conductd.store.EventRepository;
+import org.conductd.store.MessageRepository;
 import org.conductd.store.Participant;
 import org.conductd.store.ParticipantRepository;
 import org.conductd.store.ParticipantRole;
 
 /**
- * Opens a case for a report (SPEC §3.1), in the caller's transaction: stores the report,
- * records the reporter, leaves out roster members the report names, acknowledges the
- * reporter (unless the mail is automatic or the address has had too many
- * acknowledgements), and notifies every other responder with their own token.
+ * Opens a case for a stored report (SPEC §3.1), in the caller's transaction: records the
+ * reporter, leaves out roster members the report names, acknowledges the reporter when
+ * that is safe, and notifies every other responder with their own token.
  */
 @Singleton
 public final class CaseIntake {
 
     static final String ACTOR_SYSTEM = "conductd";
     private static final Duration ACK_WINDOW = Duration.ofHours(1);
+    /** A report dated further back was not just written (an old mailbox being read for the first time, say). */
+    private static final Duration STALE_REPORT = Duration.ofDays(3);
 
     private final Settings settings;
     private final CaseRepository cases;
     private final ParticipantRepository participants;
     private final CaseMemberRepository members;
     private final EventRepository events;
-    private final RawArchive archive;
+    private final MessageRepository messages;
     private final CaseMail mail;
     private final Outbox outbox;
     private final CodeNames codeNames = new CodeNames();
     private final Clock clock;
 
     public CaseIntake(Settings settings, CaseRepository cases, ParticipantRepository participants,
-                      CaseMemberRepository members, EventRepository events, RawArchive archive, CaseMail mail,
+                      CaseMemberRepository members, EventRepository events, MessageRepository messages, CaseMail mail,
                       Outbox outbox, Clock clock) {
         this.settings = settings;
         this.cases = cases;
         this.participants = participants;
         this.members = members;
         this.events = events;
-        this.archive = archive;
+        this.messages = messages;
         this.mail = mail;
         this.outbox = outbox;
         this.clock = clock;
     }
 
-    /** Opens the case; returns the stored message's row id. */
-    public long open(FetchedMessage fetched, InboundMessage report, Optional<AutomaticMail.Reason> automatic) {
-        Instant now = clock.instant();
+    /**
+     * Opens the case for the stored message {@code row}.
+     *
+     * @param automatic why the mail looks automatic, if it does: then nobody is answered
+     */
+    public CaseRecord open(long row, InboundMessage report, Optional<String> automatic) {
+        // Milliseconds, as stored: everything derived from the opening time must match after a reload.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Optional<TeamMember> takenBy = settings.member(report.from());
         boolean anonymous = AnonymousReports.isAnonymous(report.subject(), report.text());
         CaseRecord c = cases.save(new CaseRecord(null, codeNames.next(cases::existsByCodeName), CaseState.OPEN, null,
                 anonymous, now, takenBy.map(m -> m.email().address()).orElse(null), report.subject(), now));
-        long row = archive.store(fetched, report, report.messageId(), Disposition.REPORT, c.id(),
-                takenBy.isPresent() ? AuthorRole.RESPONDER : AuthorRole.REPORTER,
-                automatic.map(Enum::name).orElse(null));
-        String actor = takenBy.map(m -> m.email().address()).orElse("reporter");
+        messages.assign(row, c.id(), (takenBy.isPresent() ? AuthorRole.RESPONDER : AuthorRole.REPORTER).name(),
+                Disposition.REPORT.name(), automatic.orElse(null));
         if (takenBy.isEmpty()) {
             participants.save(new Participant(null, c.id(), ParticipantRole.REPORTER, report.from().name(),
                     report.from().address(), now));
         }
-        events.save(new CaseEvent(null, c.id(), now, actor, "opened",
+        events.save(new CaseEvent(null, c.id(), now, takenBy.map(m -> m.email().address()).orElse("reporter"), "opened",
                 takenBy.map(m -> "report passed on by " + m.name()).orElse(anonymous ? "anonymous report" : "report received"),
                 row));
 
@@ -102,19 +105,13 @@ public final class CaseIntake {
             acknowledge(c, report, automatic, row, now);
         }
         notifyTeam(c, report, takenBy, named, automatic, row);
-        return row;
+        return c;
     }
 
-    private void acknowledge(CaseRecord c, InboundMessage report, Optional<AutomaticMail.Reason> automatic, long row, Instant now) {
-        if (automatic.isPresent()) {
-            events.save(new CaseEvent(null, c.id(), now, ACTOR_SYSTEM, "not-acknowledged",
-                    "automatic mail (" + automatic.get().name() + ")", row));
-            return;
-        }
-        String kind = MailKind.ACK.headerValue();
-        if (outbox.sentToSince(report.from(), kind, now.minus(ACK_WINDOW)) >= settings.acknowledgementsPerHour()) {
-            events.save(new CaseEvent(null, c.id(), now, ACTOR_SYSTEM, "not-acknowledged",
-                    "more than " + settings.acknowledgementsPerHour() + " acknowledgements to this address within an hour", row));
+    private void acknowledge(CaseRecord c, InboundMessage report, Optional<String> automatic, long row, Instant now) {
+        Optional<String> withheld = reasonNotToAcknowledge(report, automatic, now);
+        if (withheld.isPresent()) {
+            events.save(new CaseEvent(null, c.id(), now, ACTOR_SYSTEM, "not-acknowledged", withheld.get(), row));
             return;
         }
         List<String> references = new ArrayList<>(report.references());
@@ -129,21 +126,41 @@ public final class CaseIntake {
         events.save(new CaseEvent(null, c.id(), now, ACTOR_SYSTEM, "acknowledged", "acknowledgement queued", row));
     }
 
+    /** Why the reporter must not get an automatic answer, if there is a reason. */
+    private Optional<String> reasonNotToAcknowledge(InboundMessage report, Optional<String> automatic, Instant now) {
+        if (automatic.isPresent()) {
+            return Optional.of("automatic mail (" + automatic.get() + ")");
+        }
+        if (!outbox.isDeliverable(report.from())) {
+            return Optional.of("the sender's address cannot be written to");
+        }
+        if (report.date() != null && report.date().isBefore(now.minus(STALE_REPORT))) {
+            return Optional.of("the report is dated " + CaseText.when(report.date()) + ", more than "
+                    + STALE_REPORT.toDays() + " days ago");
+        }
+        if (outbox.sentToSince(report.from(), MailKind.ACK.headerValue(), now.minus(ACK_WINDOW))
+                >= settings.acknowledgementsPerHour()) {
+            return Optional.of("more than " + settings.acknowledgementsPerHour()
+                    + " acknowledgements to this address within an hour");
+        }
+        return Optional.empty();
+    }
+
     private void notifyTeam(CaseRecord c, InboundMessage report, Optional<TeamMember> takenBy, List<TeamMember> named,
-                            Optional<AutomaticMail.Reason> automatic, long row) {
-        Map<String, Object> model = new HashMap<>();
+                            Optional<String> automatic, long row) {
+        CaseText.Files files = CaseText.files(report.attachments());
+        Map<String, Object> model = new HashMap<>(files.model());
         model.put("reporterLine", reporterLine(c, report, takenBy));
         model.put("takenBy", takenBy.map(TeamMember::name).orElse(""));
         model.put("receivedAt", CaseText.when(report.date() != null ? report.date() : c.openedAt()));
         model.put("originalSubject", report.subject());
         model.put("reportText", report.text());
-        model.put("attachments", CaseText.attachments(report.attachments()));
         model.put("excluded", named.stream().map(m -> Map.<String, Object>of("name", m.name())).toList());
-        model.put("automaticReason", automatic.map(r -> r.name().toLowerCase().replace('_', ' ')).orElse(""));
+        model.put("automaticReason", automatic.map(r -> r.toLowerCase().replace('_', ' ')).orElse(""));
         model.put("anonymous", c.anonymous());
         List<TeamMember> recipients = settings.team().stream().filter(m -> !named.contains(m)).toList();
         for (TeamMember m : recipients) {
-            mail.toMember(c, m, MailKind.CASE_NOTIFICATION, "case-notification", model, report.attachments(), row);
+            mail.toMember(c, m, MailKind.CASE_NOTIFICATION, "case-notification", model, files.attached(), row);
         }
         if (!named.isEmpty()) {
             Map<String, Object> alert = Map.of("excluded", model.get("excluded"));
@@ -151,13 +168,36 @@ public final class CaseIntake {
                 mail.toMember(c, m, MailKind.ALERT, "member-excluded", alert, row);
             }
         }
+        if (recipients.isEmpty()) {
+            alertNobodyNotified(c, row);
+        }
         events.save(new CaseEvent(null, c.id(), clock.instant(), ACTOR_SYSTEM, "team-notified",
                 recipients.size() + " of " + settings.team().size() + " responders notified", row));
     }
 
+    /**
+     * The report names every responder, so it reached none of them. The organizers (or, with
+     * none configured, the whole team) get an alert without any of its content, so the
+     * report is not left lying unseen.
+     */
+    private void alertNobodyNotified(CaseRecord c, long row) {
+        if (settings.organizers().isEmpty()) {
+            for (TeamMember m : settings.team()) {
+                mail.toMember(c, m, MailKind.ALERT, "nobody-notified", Map.of(), row);
+            }
+        } else {
+            for (var organizer : settings.organizers()) {
+                mail.toPerson(c, organizer, MailKind.ALERT, "nobody-notified", Map.of(), null, List.of(), Map.of(), row);
+            }
+        }
+        events.save(new CaseEvent(null, c.id(), clock.instant(), ACTOR_SYSTEM, "nobody-notified",
+                "the report names every responder; " + (settings.organizers().isEmpty() ? "the team" : "the organizers")
+                        + " were alerted without its content", row));
+    }
+
     private String reporterLine(CaseRecord c, InboundMessage report, Optional<TeamMember> takenBy) {
         if (c.anonymous()) {
-            return "Reporter (anonymous, case " + c.id() + ")";
+            return AnonymousReports.label(c.id());
         }
         if (takenBy.isPresent()) {
             return "not yet recorded: " + takenBy.get().name() + " passed this report on (record the reporter with REPORTER: Name <address>)";

@@ -34,16 +34,16 @@ public final class CaseMail {
     private final Settings settings;
     private final TemplateRenderer renderer;
     private final Outbox outbox;
-    private final OutboxRepository sent;
+    private final OutboxRepository outboxItems;
     private final MessageIdIssuer ids;
     private final Clock clock;
 
-    public CaseMail(Settings settings, TemplateRenderer renderer, Outbox outbox, OutboxRepository sent,
+    public CaseMail(Settings settings, TemplateRenderer renderer, Outbox outbox, OutboxRepository outboxItems,
                     MessageIdIssuer ids, Clock clock) {
         this.settings = settings;
         this.renderer = renderer;
         this.outbox = outbox;
-        this.sent = sent;
+        this.outboxItems = outboxItems;
         this.ids = ids;
         this.clock = clock;
     }
@@ -61,7 +61,7 @@ public final class CaseMail {
     public OutboxItem toMember(CaseRecord c, TeamMember member, MailKind kind, String template,
                                Map<String, Object> model, List<Attachment> files, Long cause) {
         List<String> references = new ArrayList<>();
-        sent.findFirstMessageIdToMember(c.id(), member.email().address()).ifPresent(references::add);
+        outboxItems.findFirstMessageIdToMember(c.id(), member.email().address()).ifPresent(references::add);
         Map<String, Object> values = new HashMap<>(model);
         values.putIfAbsent("memberName", member.name());
         return queue(c, member.email(), member.email(), ids.forMember(c.id(), member.email()), kind, template, values,

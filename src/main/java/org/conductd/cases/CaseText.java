@@ -32,12 +32,24 @@ final class CaseText {
         return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 
-    static List<Map<String, Object>> attachments(List<Attachment> files) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (Attachment a : files) {
-            list.add(Map.of("name", a.fileName() == null ? "unnamed (" + a.contentType() + ")" : a.fileName(),
-                    "size", size(a.size())));
+    /** More than this in one mail, times every responder, would make mail servers refuse it and fill memory. */
+    static final long MAX_ATTACHED_BYTES = 10L * 1024 * 1024;
+
+    /** A message's files: the list shown in the mail, and the files attached to it (none if too large). */
+    record Files(List<Map<String, Object>> listed, List<Attachment> attached) {
+        Map<String, Object> model() {
+            return Map.of("attachments", listed, "attached", !attached.isEmpty());
         }
-        return list;
+    }
+
+    static Files files(List<Attachment> attachments) {
+        List<Map<String, Object>> listed = new ArrayList<>();
+        long total = 0;
+        for (Attachment a : attachments) {
+            listed.add(Map.of("name", a.fileName() == null ? "unnamed (" + a.contentType() + ")" : a.fileName(),
+                    "size", size(a.size())));
+            total += a.size();
+        }
+        return new Files(listed, total <= MAX_ATTACHED_BYTES ? attachments : List.of());
     }
 }

@@ -10,9 +10,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
-import org.conductd.ingest.AutomaticMail;
-import org.conductd.ingest.FetchedMessage;
-import org.conductd.ingest.RawArchive;
 import org.conductd.mail.InboundMessage;
 import org.conductd.mail.MailKind;
 import org.conductd.store.AuthorRole;
@@ -23,12 +20,13 @@ import org.conductd.store.CaseRecord;
 import org.conductd.store.CaseRepository;
 import org.conductd.store.Disposition;
 import org.conductd.store.EventRepository;
+import org.conductd.store.MessageRepository;
 import org.conductd.store.Participant;
 import org.conductd.store.ParticipantRepository;
 import org.conductd.store.ParticipantRole;
 
 /**
- * Adds a message to the case it threads into (SPEC §3.2, §3.3), in the caller's
+ * Files a stored message in the case it threads into (SPEC §3.2, §3.3), in the caller's
  * transaction. What the reporter, the reported person or a new participant writes is
  * relayed to every responder who is not conflicted. Automatic mail is kept and never
  * relayed. A responder's own mail is kept in the record.
@@ -36,29 +34,32 @@ import org.conductd.store.ParticipantRole;
 @Singleton
 public final class FollowUps {
 
+    private static final String ACTOR = CaseIntake.ACTOR_SYSTEM;
+
     private final Settings settings;
     private final CaseRepository cases;
     private final ParticipantRepository participants;
     private final CaseMemberRepository members;
     private final EventRepository events;
-    private final RawArchive archive;
+    private final MessageRepository messages;
     private final CaseMail mail;
     private final Clock clock;
 
     public FollowUps(Settings settings, CaseRepository cases, ParticipantRepository participants,
-                     CaseMemberRepository members, EventRepository events, RawArchive archive, CaseMail mail, Clock clock) {
+                     CaseMemberRepository members, EventRepository events, MessageRepository messages, CaseMail mail,
+                     Clock clock) {
         this.settings = settings;
         this.cases = cases;
         this.participants = participants;
         this.members = members;
         this.events = events;
-        this.archive = archive;
+        this.messages = messages;
         this.mail = mail;
         this.clock = clock;
     }
 
-    /** Records the message in case {@code caseId}; returns its row id. */
-    public long record(long caseId, FetchedMessage fetched, InboundMessage m, Optional<AutomaticMail.Reason> automatic) {
+    /** Files the stored message {@code row} in case {@code caseId}. */
+    public void record(long caseId, long row, InboundMessage m, Optional<String> automatic) {
         Instant now = clock.instant();
         CaseRecord c = cases.findById(caseId).orElseThrow();
         Optional<TeamMember> member = settings.member(m.from());
@@ -70,11 +71,11 @@ public final class FollowUps {
         String actor = member.map(t -> t.email().address()).orElse(role.name().toLowerCase());
 
         if (automatic.isPresent()) {
-            long row = archive.store(fetched, m, m.messageId(), Disposition.AUTOMATIC, caseId, role, automatic.get().name());
-            events.save(new CaseEvent(null, caseId, now, actor, "automatic-mail", automatic.get().name(), row));
-            return row;
+            messages.assign(row, caseId, role.name(), Disposition.AUTOMATIC.name(), automatic.get());
+            events.save(new CaseEvent(null, caseId, now, actor, "automatic-mail", automatic.get(), row));
+            return;
         }
-        long row = archive.store(fetched, m, m.messageId(), Disposition.FOLLOW_UP, caseId, role, null);
+        messages.assign(row, caseId, role.name(), Disposition.FOLLOW_UP.name(), null);
         boolean newParticipant = member.isEmpty() && known.isEmpty();
         if (newParticipant) {
             participants.save(new Participant(null, caseId, ParticipantRole.WITNESS, m.from().name(), m.from().address(), now));
@@ -86,25 +87,22 @@ public final class FollowUps {
         if (role != AuthorRole.RESPONDER) {
             relay(c, m, role, newParticipant, row);
         }
-        return row;
     }
 
-    private static final String ACTOR = CaseIntake.ACTOR_SYSTEM;
-
     private void relay(CaseRecord c, InboundMessage m, AuthorRole role, boolean newParticipant, long row) {
-        Map<String, Object> model = new HashMap<>();
+        CaseText.Files files = CaseText.files(m.attachments());
+        Map<String, Object> model = new HashMap<>(files.model());
         model.put("authorRole", describe(role));
         model.put("authorLine", authorLine(c, m, role));
         model.put("newParticipant", newParticipant);
         model.put("receivedAt", CaseText.when(m.date() != null ? m.date() : clock.instant()));
         model.put("text", m.text());
-        model.put("attachments", CaseText.attachments(m.attachments()));
         Set<String> conflicted = members.findByCaseId(c.id()).stream()
                 .filter(CaseMember::conflicted).map(CaseMember::member).collect(Collectors.toSet());
         int relayed = 0;
         for (TeamMember t : settings.team()) {
             if (!conflicted.contains(t.email().address())) {
-                mail.toMember(c, t, MailKind.RELAY, "relay", model, m.attachments(), row);
+                mail.toMember(c, t, MailKind.RELAY, "relay", model, files.attached(), row);
                 relayed++;
             }
         }
@@ -123,7 +121,7 @@ public final class FollowUps {
 
     private static String authorLine(CaseRecord c, InboundMessage m, AuthorRole role) {
         if (role == AuthorRole.REPORTER && c.anonymous()) {
-            return "Reporter (anonymous, case " + c.id() + ")";
+            return AnonymousReports.label(c.id());
         }
         return describe(role) + ": " + m.from();
     }

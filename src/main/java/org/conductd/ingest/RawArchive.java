@@ -10,7 +10,6 @@ import java.util.List;
 import org.conductd.mail.Attachment;
 import org.conductd.mail.InboundMessage;
 import org.conductd.store.AttachmentRepository;
-import org.conductd.store.AuthorRole;
 import org.conductd.store.Disposition;
 import org.conductd.store.MessageRepository;
 import org.conductd.store.QuarantineEntry;
@@ -47,13 +46,16 @@ public final class RawArchive {
         this.clock = clock;
     }
 
-    /** A message as received, in its case (or none), with its attachments. Returns its row id. */
-    public long store(FetchedMessage fetched, InboundMessage m, String messageId, Disposition disposition,
-                      Long caseId, AuthorRole role, String note) {
+    /**
+     * A message as received, with its attachments, in no case yet. Returns its row id.
+     *
+     * @param messageId the Message-ID to index it by, or null to keep it without claiming the id
+     */
+    public long store(FetchedMessage fetched, InboundMessage m, String messageId, Disposition disposition, String note) {
         StoredMessage row = messages.save(new StoredMessage(null, messageId, fetched.sha256(), fetched.folder(),
                 fetched.uidValidity(), fetched.uid(), clock.instant(), fetched.size(),
                 m.from() == null ? null : m.from().address(), m.from() == null ? null : m.from().name(),
-                m.subject(), caseId, role, disposition, note, m.text()));
+                m.subject(), null, null, disposition, note, m.text()));
         raws.save(new RawMessage(row.id(), fetched.raw(), null));
         List<Attachment> files = m.attachments();
         for (int i = 0; i < files.size(); i++) {

@@ -35,11 +35,6 @@ public record EmailAddress(String name, String address) {
         return other != null && address.equals(other.address);
     }
 
-    /** Name if there is one, else the address: for showing a person to responders. */
-    public String displayName() {
-        return name != null ? name : address;
-    }
-
     @Override
     public String toString() {
         return name == null ? address : name + " <" + address + ">";

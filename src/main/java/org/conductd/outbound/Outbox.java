@@ -1,6 +1,8 @@
 package org.conductd.outbound;
 
 import jakarta.inject.Singleton;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import org.conductd.mail.EmailAddress;
@@ -39,6 +41,20 @@ public final class Outbox {
         return outbox.save(new OutboxItem(null, caseId, message.kind().headerValue(), message.kind().priority(),
                 message.messageId(), message.to().get(0).address(), member == null ? null : member.address(),
                 composer.toBytes(message), OutboxState.PENDING, 0, now, null, now, null, causeMessage));
+    }
+
+    /**
+     * Whether mail can be addressed to this address at all. The parser accepts addresses that
+     * Jakarta Mail refuses to write ({@code a..b@x}, say); queuing mail to one would fail the
+     * whole transaction.
+     */
+    public boolean isDeliverable(EmailAddress address) {
+        try {
+            new InternetAddress(address.address(), true).validate();
+            return true;
+        } catch (AddressException e) {
+            return false;
+        }
     }
 
     /** How many messages of a kind went to an address since a moment: for rate limits. */

@@ -67,11 +67,10 @@ public final class QuarantineNotices {
         List<Map<String, Object>> items = new ArrayList<>();
         for (QuarantineEntry q : waiting) {
             Optional<StoredMessage> m = messages.findById(q.messageRow());
+            // Sender and subject stay out: the notice goes to the whole team, and the message may
+            // be an anonymous reporter's, or about one of the team.
             items.add(Map.of(
                     "receivedAt", WHEN.format(q.at()),
-                    "from", m.map(s -> s.fromAddress() != null ? s.fromAddress() : s.fromName())
-                            .filter(a -> a != null).orElse("unknown sender"),
-                    "subject", m.map(StoredMessage::subject).filter(s -> s != null && !s.isBlank()).orElse("(no subject)"),
                     "size", m.map(s -> s.size() + " bytes").orElse(""),
                     "reason", q.reason()));
         }

@@ -2,6 +2,8 @@ package org.conductd.store;
 
 /** What ingest did with a received message. */
 public enum Disposition {
+    /** Stored, about to be handled in the same transaction (never seen committed). */
+    RECEIVED,
     /** Opened a case. */
     REPORT,
     /** Added to an existing case. */

@@ -1,5 +1,6 @@
 package org.conductd.store;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -15,7 +16,10 @@ public interface MessageRepository extends CrudRepository<StoredMessage, Long> {
 
     boolean existsBySha256(String sha256);
 
-    boolean existsByFolderAndUidValidityAndUid(String folder, long uidValidity, long uid);
+    /** Files a stored message: its case, who wrote it, what was done with it. */
+    @Query("UPDATE messages SET case_id = :caseId, author_role = :role, disposition = :disposition, note = :note "
+            + "WHERE id = :id")
+    void assign(long id, @Nullable Long caseId, @Nullable String role, String disposition, @Nullable String note);
 
     @Query("SELECT case_id FROM messages WHERE message_id = :messageId AND case_id IS NOT NULL")
     Optional<Long> findCaseIdByMessageId(String messageId);

@@ -162,6 +162,88 @@ class IntakeIT extends ConductdIT {
         assertFalse(conductd.bean(CaseListing.class).list().contains(REPORTER));
     }
 
+    @Test
+    void reportFromAnAddressThatCannotBeWrittenToStillOpensACaseWithoutAcknowledgement() {
+        mail.deliverRaw("""
+                From: Dotty <dotty..dots@example.net>
+                To: conduct@example.org
+                Subject: Report
+                Message-ID: <dots@example.net>
+
+                Someone kept following me.
+                """);
+        conductd.settle();
+
+        assertEquals(1, conductd.bean(CaseRepository.class).count());
+        assertEquals(1, mail.receivedBy("alice@example.org", "case-notification").size());
+        assertTrue(conductd.bean(CaseListing.class).record(1).orElseThrow().contains("cannot be written to"));
+    }
+
+    @Test
+    void oldReportFoundInTheMailboxIsNotAcknowledged() {
+        mail.deliverRaw("""
+                From: Jane <jane@example.net>
+                To: conduct@example.org
+                Subject: Last year's report
+                Date: Tue, 10 Nov 2025 10:00:00 +0000
+                Message-ID: <old@example.net>
+
+                This happened last year.
+                """);
+        conductd.settle();
+
+        assertEquals(1, conductd.bean(CaseRepository.class).count());
+        assertTrue(mail.receivedBy("jane@example.net").isEmpty());
+        assertEquals(1, mail.receivedBy("bob@example.org", "case-notification").size());
+    }
+
+    @Test
+    void reportNamingEveryResponderAlertsTheOrganizersWithoutItsContent() throws Exception {
+        mail.send(REPORTER, "About the team", "Alice Example, Bob Builder and Carol Danvers all laughed at me.", Map.of());
+        conductd.settle();
+
+        for (String[] member : TestConductd.TEAM) {
+            assertTrue(mail.receivedBy(member[1]).isEmpty(), member[1] + " is named, so gets nothing");
+        }
+        List<MimeMessage> alerts = mail.receivedBy("orga@example.org", "alert");
+        assertEquals(1, alerts.size());
+        String text = body(alerts.get(0));
+        assertTrue(text.contains("names every member"), text);
+        assertFalse(text.contains("laughed"), "the alert carries none of the report");
+        assertFalse(text.contains(REPORTER));
+    }
+
+    @Test
+    void attachmentsTooLargeToSendToEveryoneAreListedButNotAttached() throws Exception {
+        String big = java.util.Base64.getMimeEncoder().encodeToString(new byte[11 * 1024 * 1024]);
+        mail.deliverRaw("""
+                From: Jane <jane@example.net>
+                To: conduct@example.org
+                Subject: Video
+                Message-ID: <video@example.net>
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="b1"
+
+                --b1
+                Content-Type: text/plain
+
+                The video of the incident.
+                --b1
+                Content-Type: video/mp4
+                Content-Disposition: attachment; filename="incident.mp4"
+                Content-Transfer-Encoding: base64
+
+                %s
+                --b1--
+                """.formatted(big));
+        conductd.settle();
+
+        MimeMessage note = mail.receivedBy("alice@example.org", "case-notification").get(0);
+        assertTrue(note.getContent() instanceof String || note.isMimeType("multipart/alternative"), "nothing attached");
+        assertTrue(body(note).contains("incident.mp4"));
+        assertTrue(body(note).contains("too large to attach"), body(note));
+    }
+
     /** The plain text of a message: the first text part, however deep. */
     static String body(jakarta.mail.Part m) throws Exception {
         Object content = m.getContent();

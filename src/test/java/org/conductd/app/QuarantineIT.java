@@ -50,7 +50,11 @@ class QuarantineIT extends ConductdIT {
         assertTrue(mail.inboxFlags().get(0).contains("$ConductdQuarantined"));
         assertEquals(0, conductd.bean(CaseRepository.class).count());
         String notice = IntakeIT.body(mail.receivedBy("bob@example.org", "quarantine-notice").get(0));
-        assertTrue(notice.contains("jane@example.net") && notice.contains("Huge"), notice);
+        assertTrue(notice.contains("max-message-size"), notice);
+        assertFalse(notice.contains("jane@example.net") || notice.contains("Huge"), "sender and subject stay private");
+        var stored = conductd.bean(org.conductd.store.MessageRepository.class)
+                .findByDispositionOrderById(org.conductd.store.Disposition.QUARANTINED).get(0);
+        assertEquals("Huge", stored.subject(), "what could be read of the header is kept for whoever runs conductd");
         try (var files = java.nio.file.Files.list(data.resolve("oversized"))) {
             Path kept = files.findFirst().orElseThrow();
             assertTrue(new String(java.nio.file.Files.readAllBytes(kept), StandardCharsets.UTF_8).contains("Subject: Huge"));
@@ -66,7 +70,9 @@ class QuarantineIT extends ConductdIT {
 
         var notices = mail.receivedBy("alice@example.org", "quarantine-notice");
         assertEquals(1, notices.size(), "at most one notice an hour");
-        assertTrue(IntakeIT.body(notices.get(0)).contains("first broken"), "the notice names the message by its subject");
+        String notice = IntakeIT.body(notices.get(0));
+        assertTrue(notice.contains("no usable From"), notice);
+        assertFalse(notice.contains("first broken"), "the subject is not shown to the whole team");
         assertEquals(2, conductd.bean(QuarantineRepository.class).count());
         assertTrue(conductd.bean(QuarantineRepository.class).findUnnotified().size() == 1,
                 "the second waits for the next notice");

@@ -29,12 +29,13 @@ class ShippedTemplatesTest {
     private static final Map<String, Set<String>> CONTRACT = Map.of(
             "ack", Set.of("eventName", "tag", "originalSubject", "emergencyContact", "teamAddress"),
             "case-notification", Set.of("tag", "caseNumber", "codeName", "eventName", "memberName", "reporterLine",
-                    "takenBy", "receivedAt", "originalSubject", "reportText", "attachments", "name", "size",
+                    "takenBy", "receivedAt", "originalSubject", "reportText", "attachments", "attached", "name", "size",
                     "excluded", "automaticReason", "anonymous"),
             "relay", Set.of("tag", "codeName", "authorRole", "authorLine", "newParticipant", "receivedAt", "text",
-                    "attachments", "name", "size"),
+                    "attachments", "attached", "name", "size"),
             "member-excluded", Set.of("tag", "codeName", "excluded", "name"),
-            "quarantine-notice", Set.of("count", "items", "receivedAt", "from", "subject", "size", "reason"));
+            "quarantine-notice", Set.of("count", "items", "receivedAt", "size", "reason"),
+            "nobody-notified", Set.of("tag", "codeName", "eventName", "caseNumber"));
 
     /** Names the renderer and jmustache provide, not the caller. */
     private static final Set<String> BUILT_IN = Set.of(TemplateRenderer.QUOTE, "-first", "-last");
@@ -52,18 +53,19 @@ class ShippedTemplatesTest {
                     Map.entry("reporterLine", "Jane Doe <jane@example.net>"), Map.entry("takenBy", "Bob Example"),
                     Map.entry("receivedAt", "2026-05-10 09:30 UTC"), Map.entry("originalSubject", "Incident at the party"),
                     Map.entry("reportText", "At the party last night someone kept touching my arm.\n\nI asked them to stop."),
-                    Map.entry("attachments", ATTACHMENTS), Map.entry("excluded", List.of(Map.of("name", "Carol Example"))),
+                    Map.entry("attachments", ATTACHMENTS), Map.entry("attached", true), Map.entry("excluded", List.of(Map.of("name", "Carol Example"))),
                     Map.entry("automaticReason", "Auto-Submitted: auto-generated"), Map.entry("anonymous", true)),
             "relay", Map.of("tag", "[CoC #42]", "codeName", "quiet harbor", "authorRole", "the reporter",
                     "authorLine", "a new participant: Sam Witness <sam@example.net>", "newParticipant", true,
-                    "receivedAt", "2026-05-10 11:00 UTC", "text", "I saw it too.\nIt was by the bar.", "attachments", ATTACHMENTS),
+                    "receivedAt", "2026-05-10 11:00 UTC", "text", "I saw it too.\nIt was by the bar.", "attachments", ATTACHMENTS,
+                    "attached", false),
             "member-excluded", Map.of("tag", "[CoC #42]", "codeName", "quiet harbor",
                     "excluded", List.of(Map.of("name", "Carol Example"), Map.of("name", "Dan Example"))),
             "quarantine-notice", Map.of("count", 2, "items", List.of(
-                    Map.of("receivedAt", "2026-05-10 09:30 UTC", "from", "x@example.net", "subject", "Huge video",
-                            "size", "40 MB", "reason", "over the size limit"),
-                    Map.of("receivedAt", "2026-05-10 09:31 UTC", "from", "y@example.net", "subject", "???",
-                            "size", "2 KB", "reason", "could not be parsed"))));
+                    Map.of("receivedAt", "2026-05-10 09:30 UTC", "size", "40 MB", "reason", "over the size limit"),
+                    Map.of("receivedAt", "2026-05-10 09:31 UTC", "size", "2 KB", "reason", "could not be parsed"))),
+            "nobody-notified", Map.of("tag", "[CoC #42]", "codeName", "quiet harbor", "eventName", "Example Conf 2026",
+                    "caseNumber", 42));
 
     private final TemplateRenderer renderer = new TemplateRenderer(new TemplateSource(null));
 
