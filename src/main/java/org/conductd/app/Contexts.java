@@ -43,7 +43,14 @@ public final class Contexts {
             throw new ConfigException("datasources.default.url", "must be a jdbc:sqlite: URL");
         }
         DatabaseFile.prepare(url);
-        return context.start();
+        context.start();
+        try {
+            context.getBean(TemplateCheck.class).checkAll();
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
+        return context;
     }
 
     /** config/conductd.yml is read unless -Dmicronaut.config.files or MICRONAUT_CONFIG_FILES says otherwise. */

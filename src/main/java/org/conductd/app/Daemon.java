@@ -51,6 +51,18 @@ public final class Daemon implements AutoCloseable {
         this.tx = tx;
     }
 
+    /**
+     * Makes any {@link Error} (out of memory, say) in any thread end the process with exit code
+     * 70, so a supervisor restarts it: a daemon whose poller or sender thread silently died
+     * would look alive and handle nothing. Only for the real process, never in tests.
+     */
+    public static void exitOnFatalError() {
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            LOG.error("Fatal error in thread {}; stopping so that conductd can be restarted", thread.getName(), error);
+            System.exit(70);
+        });
+    }
+
     public synchronized void start() {
         if (running) {
             return;

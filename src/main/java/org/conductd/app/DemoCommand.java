@@ -68,6 +68,7 @@ final class DemoCommand implements Callable<Integer> {
             mail.stop();
             stopped.countDown();
         }, "demo-shutdown"));
+        Daemon.exitOnFatalError();
         daemon.start();
         daemon.awaitFirstSync(Duration.ofSeconds(30));
         printWelcome(smtp, imap, data);

@@ -22,6 +22,12 @@ public final class Main implements Callable<Integer> {
     /** Runs a command line and returns its exit code (for tests and {@link #main}). */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("conductd: " + e.getMessage().replaceAll("\\R", " ") + " (see conductd --help)");
+            err.flush();
+            return 2;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             ConfigException config = Contexts.configProblem(e);
             PrintWriter err = commandLine.getErr();

@@ -20,6 +20,7 @@ final class RunCommand implements Callable<Integer> {
             context.close();
             stopped.countDown();
         }, "shutdown"));
+        Daemon.exitOnFatalError();
         daemon.start();
         stopped.await();
         return 0;

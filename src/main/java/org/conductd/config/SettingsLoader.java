@@ -23,6 +23,10 @@ import org.conductd.mail.EmailAddress;
  * Reads {@code conductd.*} from Micronaut's environment (YAML, environment variables,
  * system properties) and validates every key, failing on the first problem with a
  * {@link ConfigException} that names the key, so the program never starts half-configured.
+ *
+ * <p>Written out rather than bound with {@code @ConfigurationProperties}: the contract is one
+ * line naming the bad key (SPEC §2), which bean validation's multi-line reports do not give,
+ * and the roster is a list of maps that also has to accept environment-variable forms.
  */
 public final class SettingsLoader {
 
@@ -61,7 +65,7 @@ public final class SettingsLoader {
                 tag(),
                 server("imap", 993),
                 optional("imap.folder").orElse("INBOX"),
-                server("smtp", 587),
+                server("smtp", 465),
                 duration("poll-interval", Duration.ofSeconds(30)),
                 duration("idle-refresh", Duration.ofMinutes(9)),
                 size("max-message-size", 25L * 1024 * 1024),
@@ -78,7 +82,19 @@ public final class SettingsLoader {
                 resolutions(),
                 positiveInt("acknowledgements-per-hour", 3),
                 Path.of(optional("data-dir").orElse("data")),
-                optional("templates-dir").map(Path::of).orElse(null));
+                templatesDir());
+    }
+
+    private Path templatesDir() {
+        Optional<String> value = optional("templates-dir");
+        if (value.isEmpty()) {
+            return null;
+        }
+        Path dir = Path.of(value.get());
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            throw new ConfigException(PREFIX + "templates-dir", "'" + value.get() + "' is not a folder");
+        }
+        return dir;
     }
 
     private String tag() {
@@ -92,7 +108,8 @@ public final class SettingsLoader {
 
     private MailServer server(String which, int tlsPort) {
         String base = which + ".";
-        MailServer.Security security = security(base + "security");
+        // Submission on 587 with STARTTLS is what most providers document for sending.
+        MailServer.Security security = security(base + "security", "imap".equals(which) ? "tls" : "starttls");
         int defaultPort = switch (security) {
             case TLS -> tlsPort;
             case STARTTLS -> "imap".equals(which) ? 143 : 587;
@@ -108,8 +125,8 @@ public final class SettingsLoader {
                 duration(base + "timeout", Duration.ofSeconds(30)));
     }
 
-    private MailServer.Security security(String key) {
-        String value = optional(key).orElse("tls");
+    private MailServer.Security security(String key, String fallback) {
+        String value = optional(key).orElse(fallback);
         try {
             return MailServer.Security.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

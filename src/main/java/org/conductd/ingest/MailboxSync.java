@@ -54,6 +54,8 @@ public final class MailboxSync implements AutoCloseable {
 
     private Store store;
     private IMAPFolder folder;
+    /** Whether the server keeps our keywords (PERMANENTFLAGS has \*); some servers, Exchange among them, do not. */
+    private boolean keywords;
 
     public MailboxSync(MailServer server, String folderName, long maxMessageSize, IngestSink sink, Path spoolDir) {
         this.server = server;
@@ -80,7 +82,7 @@ public final class MailboxSync implements AutoCloseable {
             sink.resetMailbox(folderName, validity);
         }
         long lastUid = sink.lastUid(folderName);
-        boolean keywords = f.getPermanentFlags().contains(Flags.Flag.USER);
+        keywords = f.getPermanentFlags().contains(Flags.Flag.USER);
         List<Long> uids = keywords
                 ? search(f, "UNKEYWORD " + ServerMark.PROCESSED.keyword() + " UNKEYWORD " + ServerMark.QUARANTINED.keyword())
                 : search(f, "UID " + (lastUid + 1) + ":*").stream().filter(u -> u > lastUid).toList();
@@ -100,6 +102,13 @@ public final class MailboxSync implements AutoCloseable {
             for (long uid : fresh) {
                 long size = sizes.getOrDefault(uid, 0L);
                 if (size > maxMessageSize) {
+                    // Lower UIDs first: without keywords, the last UID committed is all that says what is done.
+                    if (!group.isEmpty()) {
+                        fetched += group.size();
+                        marked += handle(f, validity, group, lastUid);
+                        group = new ArrayList<>();
+                        groupBytes = 0;
+                    }
                     FetchedMessage spooled = spool(f, validity, uid, size);
                     marked += mark(f, sink.accept(List.of(spooled), Math.max(lastUid, uid)));
                     fetched++;
@@ -226,19 +235,29 @@ public final class MailboxSync implements AutoCloseable {
                 HexFormat.of().formatHex(digest.digest()));
     }
 
-    private static int mark(IMAPFolder f, Map<Long, ServerMark> marks) throws MessagingException {
+    private int mark(IMAPFolder f, Map<Long, ServerMark> marks) throws MessagingException {
         int count = 0;
         for (ServerMark mark : ServerMark.values()) {
             List<Long> uids = marks.entrySet().stream().filter(e -> e.getValue() == mark).map(Map.Entry::getKey).sorted().toList();
             if (uids.isEmpty()) {
                 continue;
             }
-            // Quarantined mail stays unread so that people looking at the mailbox notice it.
-            String flags = mark == ServerMark.PROCESSED ? "(\\Seen " + mark.keyword() + ")" : "(" + mark.keyword() + ")";
+            String flags = flagsFor(mark);
             run(f, "UID STORE " + UidSet.of(uids) + " +FLAGS.SILENT " + flags, responses -> null);
             count += uids.size();
         }
         return count;
+    }
+
+    /**
+     * Processed mail is read; quarantined mail stays unread so that people looking at the
+     * mailbox notice it. Where the server keeps no keywords, the \Flagged flag stands in for quarantine.
+     */
+    private String flagsFor(ServerMark mark) {
+        if (mark == ServerMark.PROCESSED) {
+            return keywords ? "(\\Seen " + mark.keyword() + ")" : "(\\Seen)";
+        }
+        return keywords ? "(" + mark.keyword() + ")" : "(\\Flagged)";
     }
 
     private interface ResponseReader<T> {

@@ -64,6 +64,34 @@ class ImapFaultsIT {
     }
 
     @Test
+    void serverWithoutKeywordsIsReadByLastUidAcrossRestartsWithNothingHandledTwice() throws Exception {
+        try (TestMail mail = new TestMail(); TcpProxy proxy = new TcpProxy(mail.imapPort())) {
+            proxy.hideKeywordSupport();
+            Map<String, Object> config = through(proxy, Map.of("conductd.max-message-size", "20KB"));
+            mail.send("a@example.net", "First", "One.", Map.of());
+            mail.send("b@example.net", "Huge", "x".repeat(30_000), Map.of());
+            mail.send("c@example.net", "Third", "Three.", Map.of());
+            try (TestConductd conductd = new TestConductd(mail, data, config).start()) {
+                conductd.settle();
+                assertEquals(2, conductd.bean(CaseRepository.class).count());
+                conductd.stop();
+                mail.send("d@example.net", "Fourth", "Four.", Map.of());
+                conductd.start();
+                conductd.settle();
+
+                assertEquals(3, conductd.bean(CaseRepository.class).count());
+                for (String reporter : List.of("a@example.net", "c@example.net", "d@example.net")) {
+                    assertEquals(1, mail.receivedBy(reporter, "ack").size(), reporter);
+                }
+                var flags = mail.inboxFlags();
+                assertTrue(flags.stream().noneMatch(f -> f.contains("$ConductdProcessed")), "no keyword was sent");
+                assertTrue(flags.get(0).contains(jakarta.mail.Flags.Flag.SEEN));
+                assertTrue(flags.get(1).contains(jakarta.mail.Flags.Flag.FLAGGED), "quarantine shows as flagged");
+            }
+        }
+    }
+
+    @Test
     void backlogIsFetchedInBatchesNotAMessageAtATime() throws Exception {
         try (TestMail mail = new TestMail(); TcpProxy proxy = new TcpProxy(mail.imapPort())) {
             for (int i = 0; i < 40; i++) {

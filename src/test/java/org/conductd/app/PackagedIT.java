@@ -104,5 +104,8 @@ class PackagedIT {
     void badArgumentExitsWithTwo() throws Exception {
         Result r = run("case", "not-a-number");
         assertEquals(2, r.exit());
+        List<String> lines = r.err().lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(1, lines.size(), r.err());
+        assertTrue(lines.get(0).contains("not-a-number"), lines.get(0));
     }
 }

@@ -124,6 +124,26 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void smtpDefaultsToStarttlsOnTheSubmissionPort() {
+        Settings s = load(valid());
+        assertEquals(MailServer.Security.STARTTLS, s.smtp().security());
+        assertEquals(587, s.smtp().port());
+        assertEquals(MailServer.Security.TLS, s.imap().security());
+    }
+
+    @Test
+    void smtpWithTlsDefaultsToPort465() {
+        Map<String, Object> p = valid();
+        p.put("conductd.smtp.security", "tls");
+        assertEquals(465, load(p).smtp().port());
+    }
+
+    @Test
+    void templatesDirThatIsNotAFolderIsNamed() {
+        assertEquals("conductd.templates-dir", problemWith("conductd.templates-dir", "/no/such/folder"));
+    }
+
+    @Test
     void securityNoneDefaultsToPlainPorts() {
         Map<String, Object> p = valid();
         p.put("conductd.imap.security", "none");

@@ -26,6 +26,7 @@ public final class TcpProxy implements AutoCloseable {
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final List<String> commands = new ArrayList<>();
     private volatile boolean silenceIdle;
+    private volatile boolean hideKeywords;
     private volatile boolean closed;
 
     public TcpProxy(int targetPort) throws IOException {
@@ -54,6 +55,11 @@ public final class TcpProxy implements AutoCloseable {
                 c.silenced = true;
             }
         }
+    }
+
+    /** Makes the server look like one that keeps no keywords: "\\*" is taken out of PERMANENTFLAGS. */
+    public void hideKeywordSupport() {
+        hideKeywords = true;
     }
 
     /** Closes every open connection, as a network failure would. */
@@ -100,6 +106,14 @@ public final class TcpProxy implements AutoCloseable {
                         record(line, buffer, n, connection);
                     } else if (connection.silenced) {
                         continue;
+                    } else if (hideKeywords) {
+                        String chunk = new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
+                        if (chunk.contains("PERMANENTFLAGS")) {
+                            byte[] edited = chunk.replace(" \\*)", ")").getBytes(StandardCharsets.ISO_8859_1);
+                            out.write(edited);
+                            out.flush();
+                            continue;
+                        }
                     }
                     out.write(buffer, 0, n);
                     out.flush();
