@@ -28,6 +28,7 @@ import org.conductd.store.MailboxState;
 import org.conductd.store.MailboxStateRepository;
 import org.conductd.store.MessageRepository;
 import org.conductd.store.OutboxRepository;
+import org.conductd.store.StoredMessage;
 import org.conductd.store.StoredUid;
 import org.conductd.threading.ThreadMatch;
 import org.conductd.threading.Threader;
@@ -125,6 +126,11 @@ public final class InboxPipeline implements IngestSink {
         }
     }
 
+    /** Same sender and same text: the same message delivered twice, whatever its transport headers say. */
+    private static boolean isRedelivery(StoredMessage stored, InboundMessage m) {
+        return m.from().address().equals(stored.fromAddress()) && m.text().equals(stored.bodyText());
+    }
+
     /** Busy, locked, full, read-only or failing storage: conditions that clear, unlike a bad message. */
     private static boolean isStorageFailure(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
@@ -167,23 +173,30 @@ public final class InboxPipeline implements IngestSink {
             archive.store(f, m, null, Disposition.OWN, "conductd's own mail");
             return ServerMark.PROCESSED;
         }
-        if (m.messageId() != null && messages.existsByMessageId(m.messageId())) {
-            // Same Message-ID, different bytes (a resend): kept, never handled twice.
-            archive.store(f, m, null, Disposition.DUPLICATE, "duplicate of Message-ID " + m.messageId());
-            return ServerMark.PROCESSED;
+        String messageId = m.messageId();
+        Optional<StoredMessage> sameId = messageId == null ? Optional.empty() : messages.findByMessageId(messageId);
+        if (sameId.isPresent()) {
+            if (isRedelivery(sameId.get(), m)) {
+                // The same message again with other transport headers: kept, never handled twice.
+                archive.store(f, m, null, Disposition.DUPLICATE, "duplicate of Message-ID " + messageId);
+                return ServerMark.PROCESSED;
+            }
+            // A sender that reuses Message-IDs (some web forms do): a different message, handled on its own.
+            messageId = null;
         }
         if (m.from().sameAddress(settings.address())) {
-            archive.store(f, m, m.messageId(), Disposition.OWN, "sent from the conduct address");
+            archive.store(f, m, messageId, Disposition.OWN, "sent from the conduct address");
             return ServerMark.PROCESSED;
         }
         Optional<String> automatic = this.automatic.classify(m).map(Enum::name);
         if (this.automatic.isBounce(m)) {
-            long row = archive.store(f, m, m.messageId(), Disposition.BOUNCE, automatic.orElse("bounce"));
+            long row = archive.store(f, m, messageId, Disposition.BOUNCE, automatic.orElse("bounce"));
             events.save(new CaseEvent(null, null, clock.instant(), "conductd", "bounce-received",
                     "a delivery report was received", row));
             return ServerMark.PROCESSED;
         }
-        long row = archive.store(f, m, m.messageId(), Disposition.RECEIVED, null);
+        long row = archive.store(f, m, messageId, Disposition.RECEIVED, messageId == null && m.messageId() != null
+                ? "reused Message-ID " + m.messageId() : null);
         ThreadMatch match = threader.match(m);
         if (match instanceof ThreadMatch.ByReference ref) {
             followUps.record(ref.caseId(), row, m, automatic);

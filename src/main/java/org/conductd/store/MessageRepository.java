@@ -14,10 +14,12 @@ public interface MessageRepository extends CrudRepository<StoredMessage, Long> {
 
     boolean existsByMessageId(String messageId);
 
+    Optional<StoredMessage> findByMessageId(String messageId);
+
     boolean existsBySha256(String sha256);
 
     /** Files a stored message: its case, who wrote it, what was done with it. */
-    @Query("UPDATE messages SET case_id = :caseId, author_role = :role, disposition = :disposition, note = :note "
+    @Query("UPDATE messages SET case_id = :caseId, author_role = :role, disposition = :disposition, note = COALESCE(:note, note) "
             + "WHERE id = :id")
     void assign(long id, @Nullable Long caseId, @Nullable String role, String disposition, @Nullable String note);
 

@@ -36,7 +36,7 @@ class DurabilityIT extends ConductdIT {
         conductd.settle();
         conductd.stop();
 
-        mail.deliverRaw(REPORT.replace("Someone kept", "Resent: someone kept"));
+        mail.deliverRaw("Received: from relay.example.net by mx.example.org; Fri, 20 Nov 2026 10:05:00 +0000\n" + REPORT);
         conductd.start();
         conductd.settle();
 
@@ -45,6 +45,17 @@ class DurabilityIT extends ConductdIT {
         assertEquals(1, conductd.bean(MessageRepository.class).findByDispositionOrderById(Disposition.DUPLICATE).size(),
                 "the resend is kept, not handled");
         assertTrue(mail.inboxFlags().get(1).contains("$ConductdProcessed"));
+    }
+
+    @Test
+    void differentMessageReusingAMessageIdIsHandledOnItsOwn() {
+        mail.deliverRaw(REPORT);
+        mail.deliverRaw(REPORT.replace("Jane <jane@example.net>", "Sam <sam@example.net>")
+                .replace("Someone kept following me.", "A different report from a form that reuses ids."));
+        conductd.settle();
+
+        assertEquals(2, conductd.bean(CaseRepository.class).count());
+        assertEquals(1, mail.receivedBy("sam@example.net", "ack").size());
     }
 
     @Test
