@@ -4,6 +4,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -13,10 +14,17 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.conductd.config.MailServer;
 import org.conductd.config.Settings;
 import org.conductd.store.CaseEvent;
@@ -25,14 +33,16 @@ import org.conductd.store.OutboxItem;
 import org.conductd.store.OutboxRepository;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the outbox over SMTP: acknowledgements and alerts first, each message exactly
  * as queued (its Message-ID included). Temporary failures are retried with exponential
- * backoff; a permanent refusal (5xx) is recorded on the message and its case. No database
- * transaction is held while talking to the server.
+ * backoff for up to three days; a permanent refusal (5xx), or a message still refused after
+ * three days, is recorded on the message and its case. No database transaction is held
+ * while talking to the server, and nothing stored or logged names an email address.
  */
 @Singleton
 public final class OutboxSender implements AutoCloseable {
@@ -41,7 +51,13 @@ public final class OutboxSender implements AutoCloseable {
     private static final int BATCH = 50;
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final Duration LAST_RETRY = Duration.ofHours(1);
+    private static final Duration GIVE_UP_AFTER = Duration.ofDays(3);
     private static final Duration IDLE_WAIT = Duration.ofSeconds(30);
+    private static final int SENT_RECORD_TRIES = 5;
+    private static final Duration SENT_RECORD_PAUSE = Duration.ofMillis(200);
+    /** An email address, quoted local part and address literal included. */
+    private static final Pattern ADDRESS = Pattern.compile(
+            "(?:\"[^\"\\r\\n]*\"|[^\\s<>()\\[\\]\",;:@]+)@(?:\\[[^\\]\\s]*\\]|[^\\s<>()\\[\\]\",;:@]+)");
 
     private final Settings settings;
     private final OutboxRepository outbox;
@@ -51,6 +67,8 @@ public final class OutboxSender implements AutoCloseable {
     /** A permit means "there is new mail"; several wake-ups before a round count as one. */
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
+    /** Set when a round ended because the database could not read the outbox or record a message's fate. */
+    private volatile boolean stalled;
     private Thread thread;
 
     public OutboxSender(Settings settings, OutboxRepository outbox, EventRepository events,
@@ -82,7 +100,13 @@ public final class OutboxSender implements AutoCloseable {
             try {
                 drainOnce();
             } catch (RuntimeException e) {
-                LOG.warn("The outbox could not be read: {}", e.toString());
+                LOG.warn("The outbox could not be read or updated: {}", withoutAddresses(e.toString()));
+                stalled = true;
+            }
+            if (stalled) {
+                // What could not be recorded is still due: trying it again at once would only repeat it.
+                stalled = false;
+                pause(IDLE_WAIT);
             }
             waitForWork();
         }
@@ -108,7 +132,11 @@ public final class OutboxSender implements AutoCloseable {
         }
     }
 
-    /** Sends everything that is due; returns how many were accepted by the server. */
+    /**
+     * Sends everything that is due; returns how many were accepted by the server. A round
+     * ends early if the database cannot record what happened to a message, so that message
+     * is not sent over and over within one round.
+     */
     public int drainOnce() {
         int accepted = 0;
         List<OutboxItem> due = tx.executeRead(status -> outbox.findDue(clock.instant(), BATCH));
@@ -119,23 +147,25 @@ public final class OutboxSender implements AutoCloseable {
         Transport transport = null;
         try {
             while (!due.isEmpty()) {
-                for (OutboxItem item : due) {
+                for (int i = 0; i < due.size(); i++) {
+                    OutboxItem item = due.get(i);
                     if (transport == null || !transport.isConnected()) {
-                        transport = connect(session);
+                        try {
+                            transport = connect(session);
+                        } catch (MessagingException e) {
+                            waitOutOutage(due.subList(i, due.size()), e);
+                            return accepted;
+                        }
                     }
-                    if (send(session, transport, item)) {
+                    Outcome outcome = deliver(session, transport, item);
+                    if (outcome == Outcome.SENT) {
                         accepted++;
+                    } else if (outcome == Outcome.UNRECORDED) {
+                        stalled = true;
+                        return accepted;
                     }
                 }
                 due = tx.executeRead(status -> outbox.findDue(clock.instant(), BATCH));
-            }
-        } catch (MessagingException e) {
-            // Could not connect at all: every due message waits for the next round.
-            LOG.warn("The SMTP server is unavailable ({}); {} messages wait", e.getMessage(), due.size());
-            for (OutboxItem item : due) {
-                if (item.sentAt() == null) {
-                    retryLater(item, "SMTP server unavailable: " + e.getMessage());
-                }
             }
         } finally {
             close(transport);
@@ -150,30 +180,145 @@ public final class OutboxSender implements AutoCloseable {
         return transport;
     }
 
-    /** One message: true if accepted. Failures are recorded, never thrown, so one bad message can't block the rest. */
-    private boolean send(Session session, Transport transport, OutboxItem item) {
+    /** No connection at all: every message left waits for the next round, however old (SPEC §4: outages are waited out). */
+    private void waitOutOutage(List<OutboxItem> waiting, MessagingException e) {
+        String reason = "SMTP server unavailable: " + describe(e);
+        LOG.warn("The SMTP server is unavailable ({}); {} messages wait", withoutAddresses(describe(e)), waiting.size());
+        for (OutboxItem item : waiting) {
+            retryLater(item, reason);
+        }
+    }
+
+    /** What became of one message in a round. */
+    private enum Outcome { SENT, NOT_SENT, UNRECORDED }
+
+    /** One message. Failures are recorded, never thrown, so one bad message can't block the rest. */
+    private Outcome deliver(Session session, Transport transport, OutboxItem item) {
         try {
             MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(item.raw()));
             transport.sendMessage(message, new Address[] {new InternetAddress(item.recipient())});
-        } catch (SMTPSendFailedException | SMTPAddressFailedException e) {
-            int code = e instanceof SMTPSendFailedException s ? s.getReturnCode() : ((SMTPAddressFailedException) e).getReturnCode();
-            if (code >= 500) {
-                failPermanently(item, code + " " + e.getMessage());
-            } else {
-                retryLater(item, code + " " + e.getMessage());
-            }
-            return false;
         } catch (MessagingException e) {
-            retryLater(item, e.getMessage());
+            // After a failure the connection's state is unknown; the next message opens a fresh one.
             close(transport);
-            return false;
+            return recordFailure(item, classify(e));
+        } catch (RuntimeException e) {
+            // A bug or an odd row must not stop the queue: this message is tried again later like any temporary failure.
+            close(transport);
+            return recordFailure(item, new Failure(false, e.toString()));
         }
-        tx.executeWrite(status -> {
-            outbox.markSent(item.id(), clock.instant());
-            return null;
-        });
+        if (!recordSent(item)) {
+            return Outcome.UNRECORDED;
+        }
         LOG.info("Sent {} message {} for case {}", item.kind(), item.id(), item.caseId());
-        return true;
+        return Outcome.SENT;
+    }
+
+    /**
+     * The server has the message: record that, waiting out a busy database for a moment. If
+     * it cannot be recorded the message stays pending and may go out again with the same
+     * Message-ID, the one duplicate SPEC §4 allows.
+     */
+    private boolean recordSent(OutboxItem item) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                tx.executeWrite(status -> {
+                    outbox.markSent(item.id(), clock.instant());
+                    return null;
+                });
+                return true;
+            } catch (RuntimeException e) {
+                if (attempt >= SENT_RECORD_TRIES || !pause(SENT_RECORD_PAUSE)) {
+                    LOG.error("Outbox message {} was accepted by the SMTP server but could not be recorded as sent ({}); "
+                            + "it may be sent again", item.id(), withoutAddresses(e.toString()));
+                    return false;
+                }
+            }
+        }
+    }
+
+    private Outcome recordFailure(OutboxItem item, Failure failure) {
+        try {
+            if (failure.permanent()) {
+                failPermanently(item, failure.reason());
+            } else if (item.createdAt().plus(GIVE_UP_AFTER).isBefore(clock.instant())) {
+                failPermanently(item, "still refused after " + GIVE_UP_AFTER.toDays() + " days: " + failure.reason());
+            } else {
+                retryLater(item, failure.reason());
+            }
+            return Outcome.NOT_SENT;
+        } catch (RuntimeException e) {
+            LOG.warn("The failed delivery of outbox message {} could not be recorded ({}); the rest waits for the next round",
+                    item.id(), withoutAddresses(e.toString()));
+            return Outcome.UNRECORDED;
+        }
+    }
+
+    /** Why a message was not delivered, in the server's own words where it gave any, and whether trying again can help. */
+    record Failure(boolean permanent, String reason) {
+    }
+
+    /**
+     * What a failed send means. Angus Mail reports a recipient refused at RCPT TO as a plain
+     * {@link SendFailedException} ("Invalid Addresses") with the server's reply nested behind
+     * {@code getNextException()}, and a refusal at MAIL FROM or DATA as an
+     * {@link SMTPSendFailedException}; so the whole chain is searched, outermost first, for
+     * an SMTP reply code: 5xx is final, 4xx is worth another try. With no code at all, an
+     * address the client itself rejected as invalid is final too; anything else (a dropped
+     * connection, a timeout) is temporary.
+     */
+    static Failure classify(MessagingException e) {
+        List<Throwable> chain = chain(e);
+        for (Throwable t : chain) {
+            int code = replyCode(t);
+            if (code >= 400) {
+                String reply = t.getMessage() == null ? "" : t.getMessage().strip();
+                return new Failure(code >= 500, reply.startsWith(Integer.toString(code)) ? reply : code + " " + reply);
+            }
+        }
+        boolean invalidAddress = chain.stream().anyMatch(t -> t instanceof SendFailedException s
+                && s.getInvalidAddresses() != null && s.getInvalidAddresses().length > 0);
+        return new Failure(invalidAddress, describe(e));
+    }
+
+    private static int replyCode(Throwable t) {
+        if (t instanceof SMTPAddressFailedException refused) {
+            return refused.getReturnCode();
+        }
+        if (t instanceof SMTPSenderFailedException refused) {
+            return refused.getReturnCode();
+        }
+        if (t instanceof SMTPSendFailedException refused) {
+            return refused.getReturnCode();
+        }
+        return 0;
+    }
+
+    /** Every exception reachable through {@code getNextException()} and {@code getCause()}, nearest first, each once. */
+    private static List<Throwable> chain(Throwable first) {
+        List<Throwable> chain = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> queue = new ArrayDeque<>(List.of(first));
+        while (!queue.isEmpty()) {
+            Throwable t = queue.removeFirst();
+            if (!seen.add(t)) {
+                continue;
+            }
+            chain.add(t);
+            if (t instanceof MessagingException m && m.getNextException() != null) {
+                queue.addLast(m.getNextException());
+            }
+            if (t.getCause() != null) {
+                queue.addLast(t.getCause());
+            }
+        }
+        return chain;
+    }
+
+    /** The message of an exception and of what caused it, e.g. "Exception reading response: Connection reset". */
+    private static String describe(Throwable e) {
+        String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Throwable cause = e instanceof MessagingException m && m.getNextException() != null ? m.getNextException() : e.getCause();
+        return cause == null || cause.getMessage() == null ? text : text + ": " + cause.getMessage();
     }
 
     private void retryLater(OutboxItem item, String error) {
@@ -183,29 +328,50 @@ public final class OutboxSender implements AutoCloseable {
             delay = LAST_RETRY;
         }
         Instant next = clock.instant().plus(delay);
-        LOG.warn("Delivery of outbox message {} failed temporarily; retrying at {}", item.id(), next);
+        LOG.warn("Delivery of outbox message {} failed temporarily ({}); retrying at {}", item.id(), forTheRecord(error), next);
         tx.executeWrite(status -> {
-            outbox.markRetry(item.id(), next, truncate(error));
+            outbox.markRetry(item.id(), next, forTheRecord(error));
             return null;
         });
     }
 
     private void failPermanently(OutboxItem item, String error) {
-        LOG.warn("Delivery of outbox message {} was refused permanently", item.id());
+        String reason = forTheRecord(error);
+        LOG.warn("Delivery of outbox message {} failed for good: {}", item.id(), reason);
         tx.executeWrite(status -> {
-            outbox.markFailed(item.id(), truncate(error));
+            outbox.markFailed(item.id(), reason);
             events.save(new CaseEvent(null, item.caseId(), clock.instant(), "conductd", "delivery-failed",
-                    item.kind() + " message " + item.messageId() + " was refused: " + truncate(error), null));
+                    item.kind() + " message " + item.messageId() + " was refused: " + reason, null));
             return null;
         });
     }
 
-    private static String truncate(String s) {
-        if (s == null) {
+    /**
+     * An error text fit to store or log: one line of at most 500 characters, with every
+     * email address replaced, since a server's refusal usually quotes the recipient, who
+     * may be an anonymous reporter.
+     */
+    static String forTheRecord(String error) {
+        if (error == null) {
             return "unknown error";
         }
-        String oneLine = s.replaceAll("[\\r\\n]+", " ");
+        String oneLine = withoutAddresses(error.replaceAll("[\\r\\n]+", " ").strip());
         return oneLine.length() > 500 ? oneLine.substring(0, 500) : oneLine;
+    }
+
+    private static String withoutAddresses(String text) {
+        return ADDRESS.matcher(text).replaceAll("[address]");
+    }
+
+    /** Sleeps; false if the sender is being stopped. */
+    private static boolean pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static void close(Transport transport) {

@@ -1,0 +1,182 @@
+package org.conductd.outbound;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
+import org.conductd.store.CaseEvent;
+import org.conductd.store.EventRepository;
+import org.conductd.store.OutboxItem;
+import org.conductd.store.OutboxRepository;
+import org.conductd.store.OutboxState;
+import org.conductd.support.Await;
+import org.conductd.support.ScriptedSmtpServer;
+import org.conductd.support.TestConductd;
+import org.conductd.support.TestMail;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real daemon sending through an SMTP server that refuses the reporter's address:
+ * permanently (550), for now (451), or for longer than the sender waits (SPEC §3.6).
+ */
+class OutboxDeliveryIT {
+
+    private static final String REPORTER = "jane@example.net";
+    private static final String USER_UNKNOWN = "550 5.1.1 <jane@example.net>: Recipient address rejected: User unknown";
+    private static final String TRY_LATER = "451 4.3.0 <jane@example.net>: Recipient address rejected: try again later";
+
+    @TempDir
+    Path data;
+    private TestMail mail;
+    private ScriptedSmtpServer smtp;
+    private TestConductd conductd;
+
+    @BeforeEach
+    void startServers() {
+        mail = new TestMail();
+        smtp = new ScriptedSmtpServer();
+    }
+
+    @AfterEach
+    void stopEverything() {
+        if (conductd != null) {
+            conductd.close();
+        }
+        smtp.close();
+        mail.close();
+    }
+
+    @Test
+    void aRecipientRefusedWith550IsFailedAfterOneAttemptAndRecordedOnItsCase() {
+        smtp.onRecipient(REPORTER, USER_UNKNOWN);
+        reportFromTheReporter();
+
+        OutboxItem ack = awaitAcknowledgement(item -> item.state() == OutboxState.FAILED);
+
+        assertEquals(1, ack.attempts(), "a permanent refusal is not tried again");
+        assertEquals(1, deliveryFailures(ack).size(), "the case records the failed delivery");
+    }
+
+    @Test
+    void aRecipientRefusedWith550DoesNotHoldUpTheOtherQueuedMessages() {
+        smtp.onRecipient(REPORTER, USER_UNKNOWN);
+        reportFromTheReporter();
+
+        awaitAcknowledgement(item -> item.state() == OutboxState.FAILED);
+
+        for (String[] member : TestConductd.TEAM) {
+            Await.until("a notification to " + member[1], () -> !smtp.acceptedFor(member[1]).isEmpty());
+        }
+        Await.until("nothing left to send", () -> outbox().countByState(OutboxState.PENDING) == 0);
+    }
+
+    @Test
+    void aMessageRefusedWith554AfterItsTextIsFailedAfterOneAttempt() {
+        smtp.onData("554 5.6.0 Message refused");
+        reportFromTheReporter();
+
+        OutboxItem ack = awaitAcknowledgement(item -> item.state() == OutboxState.FAILED);
+
+        assertEquals(1, ack.attempts());
+        assertEquals("554 5.6.0 Message refused", ack.lastError());
+    }
+
+    @Test
+    void aSenderRefusedWith553AtMailFromIsFailedAfterOneAttempt() {
+        smtp.onMailFrom("553 5.7.1 Sender address rejected");
+        reportFromTheReporter();
+
+        OutboxItem ack = awaitAcknowledgement(item -> item.state() == OutboxState.FAILED);
+
+        assertEquals(1, ack.attempts());
+        assertEquals("553 5.7.1 Sender address rejected", ack.lastError());
+    }
+
+    @Test
+    void aRecipientRefusedWith451IsKeptPendingForALaterAttempt() {
+        smtp.onRecipient(REPORTER, TRY_LATER);
+        reportFromTheReporter();
+
+        OutboxItem ack = awaitAcknowledgement(item -> item.attempts() >= 1);
+
+        assertEquals(OutboxState.PENDING, ack.state());
+        assertEquals(1, ack.attempts());
+        assertTrue(ack.nextAttemptAt().isAfter(ack.createdAt().plusSeconds(20)),
+                "the next attempt waits for the backoff: " + ack.createdAt() + " -> " + ack.nextAttemptAt());
+        assertTrue(deliveryFailures(ack).isEmpty(), "a temporary refusal is not a failed delivery");
+    }
+
+    @Test
+    void aMessagePendingLongerThanThreeDaysIsFailedOnItsNextFailedAttempt() throws Exception {
+        smtp.onRecipient(REPORTER, TRY_LATER);
+        reportFromTheReporter();
+        awaitAcknowledgement(item -> item.attempts() >= 1);
+
+        try (var db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("conductd.db"));
+             PreparedStatement age = db.prepareStatement(
+                     "UPDATE outbox SET created_at = ?, next_attempt_at = 0 WHERE recipient = ?")) {
+            age.setLong(1, Instant.now().minus(Duration.ofDays(3)).minus(Duration.ofHours(1)).toEpochMilli());
+            age.setString(2, REPORTER);
+            assertEquals(1, age.executeUpdate());
+        }
+        conductd.bean(OutboxSender.class).wake();
+
+        OutboxItem ack = awaitAcknowledgement(item -> item.state() == OutboxState.FAILED);
+
+        assertEquals(2, ack.attempts());
+        assertTrue(ack.lastError().startsWith("still refused after 3 days: 451 4.3.0"), ack.lastError());
+        assertEquals(1, deliveryFailures(ack).size(), "the case records the failed delivery");
+    }
+
+    @Test
+    void theStoredRefusalNamesNoEmailAddress() {
+        smtp.onRecipient(REPORTER, USER_UNKNOWN);
+        reportFromTheReporter();
+
+        OutboxItem ack = awaitAcknowledgement(item -> item.state() == OutboxState.FAILED);
+        String event = deliveryFailures(ack).get(0).detail();
+
+        assertEquals("550 5.1.1 <[address]>: Recipient address rejected: User unknown", ack.lastError());
+        assertTrue(event.endsWith("was refused: " + ack.lastError()), event);
+        assertFalse(event.replace(ack.messageId(), "").contains("@"), "the event names no address besides its Message-ID: " + event);
+    }
+
+    private void reportFromTheReporter() {
+        conductd = new TestConductd(mail, data, Map.of("conductd.smtp.port", smtp.port())).start();
+        mail.send(REPORTER, "Report", "Someone was rude to me at the social.", Map.of());
+    }
+
+    private OutboxItem awaitAcknowledgement(Predicate<OutboxItem> condition) {
+        Await.until("the acknowledgement to the reporter", () -> acknowledgement().filter(condition).isPresent());
+        return acknowledgement().orElseThrow();
+    }
+
+    private Optional<OutboxItem> acknowledgement() {
+        return StreamSupport.stream(outbox().findAll().spliterator(), false)
+                .filter(item -> item.recipient().equals(REPORTER))
+                .findFirst();
+    }
+
+    private List<CaseEvent> deliveryFailures(OutboxItem item) {
+        return conductd.bean(EventRepository.class).findByCaseIdOrderById(item.caseId()).stream()
+                .filter(event -> event.kind().equals("delivery-failed"))
+                .toList();
+    }
+
+    private OutboxRepository outbox() {
+        return conductd.bean(OutboxRepository.class);
+    }
+}
