@@ -97,35 +97,15 @@ public final class MailboxSync implements AutoCloseable {
                 continue;
             }
             Map<Long, Long> sizes = sizes(f, fresh);
-            List<Long> group = new ArrayList<>();
-            long groupBytes = 0;
-            for (long uid : fresh) {
-                long size = sizes.getOrDefault(uid, 0L);
-                if (size > maxMessageSize) {
-                    // Lower UIDs first: without keywords, the last UID committed is all that says what is done.
-                    if (!group.isEmpty()) {
-                        fetched += group.size();
-                        marked += handle(f, validity, group, lastUid);
-                        group = new ArrayList<>();
-                        groupBytes = 0;
-                    }
-                    FetchedMessage spooled = spool(f, validity, uid, size);
+            for (FetchPlan.Batch batch : FetchPlan.of(fresh, sizes, maxMessageSize, BATCH_BYTES)) {
+                fetched += batch.uids().size();
+                if (batch.oversized()) {
+                    long uid = batch.uids().get(0);
+                    FetchedMessage spooled = spool(f, validity, uid, sizes.get(uid));
                     marked += mark(f, sink.accept(List.of(spooled), Math.max(lastUid, uid)));
-                    fetched++;
-                    continue;
+                } else {
+                    marked += handle(f, validity, batch.uids(), lastUid);
                 }
-                if (!group.isEmpty() && groupBytes + size > BATCH_BYTES) {
-                    fetched += group.size();
-                    marked += handle(f, validity, group, lastUid);
-                    group = new ArrayList<>();
-                    groupBytes = 0;
-                }
-                group.add(uid);
-                groupBytes += size;
-            }
-            if (!group.isEmpty()) {
-                fetched += group.size();
-                marked += handle(f, validity, group, lastUid);
             }
         }
         return new Report(fetched, marked);
