@@ -34,8 +34,10 @@ public final class RosterMentions {
             return true;
         }
         for (EmailAddress address : member.allAddresses()) {
-            // An address is a word of its own unless letters, digits or address characters touch it.
-            Pattern p = Pattern.compile("(?<![\\p{L}\\p{N}._%+-])" + Pattern.quote(address.address()) + "(?![\\p{L}\\p{N}_-])",
+            // An address is a word of its own unless address characters touch it; a dot after it
+            // ends a sentence, unless more of a domain follows ("bob@example.org.evil").
+            Pattern p = Pattern.compile("(?<![\\p{L}\\p{N}._%+-])" + Pattern.quote(address.address())
+                            + "(?![\\p{L}\\p{N}_-]|\\.[\\p{L}\\p{N}])",
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
             if (p.matcher(text).find()) {
                 return true;

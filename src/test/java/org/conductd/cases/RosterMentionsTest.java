@@ -1,0 +1,57 @@
+package org.conductd.cases;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.conductd.config.TeamMember;
+import org.conductd.mail.EmailAddress;
+import org.junit.jupiter.api.Test;
+
+class RosterMentionsTest {
+
+    private static final TeamMember BOB = new TeamMember("Bob Builder", EmailAddress.of("bob@example.org"),
+            List.of(EmailAddress.of("bob.b@gmail.com")), false);
+    private static final TeamMember ALICE = new TeamMember("Alice Example", EmailAddress.of("alice@example.org"),
+            List.of(), true);
+    private static final List<TeamMember> TEAM = List.of(ALICE, BOB);
+
+    @Test
+    void fullNameInAnyCaseNamesTheMember() {
+        assertEquals(List.of(BOB), RosterMentions.named("it was BOB builder at the bar", TEAM));
+    }
+
+    @Test
+    void fullNameBrokenAcrossALineStillNamesTheMember() {
+        assertEquals(List.of(BOB), RosterMentions.named("it was Bob\nBuilder", TEAM));
+    }
+
+    @Test
+    void firstNameAloneDoesNotNameTheMember() {
+        assertEquals(List.of(), RosterMentions.named("Bob from the other team", TEAM));
+    }
+
+    @Test
+    void nameInsideALongerWordDoesNotCount() {
+        assertEquals(List.of(), RosterMentions.named("Bob Builders Inc. sponsored it", TEAM));
+    }
+
+    @Test
+    void aliasAddressNamesTheMember() {
+        assertEquals(List.of(BOB), RosterMentions.named("write to Bob.B@gmail.com please", TEAM));
+    }
+
+    @Test
+    void addressInsideALongerAddressDoesNotCount() {
+        assertEquals(List.of(), RosterMentions.named("mail notbob@example.org or bob@example.org.evil", TEAM));
+    }
+
+    @Test
+    void addressAtTheEndOfASentenceCounts() {
+        assertEquals(List.of(BOB), RosterMentions.named("It was bob@example.org.", TEAM));
+    }
+
+    @Test
+    void everyNamedMemberIsFound() {
+        assertEquals(List.of(ALICE, BOB), RosterMentions.named("Alice Example and bob@example.org", TEAM));
+    }
+}
