@@ -177,6 +177,7 @@ public final class MessageParser {
                 MessageId.parseAll(headers.text("References")),
                 parts.text(),
                 parts.textFromHtml(),
+                parts.html(),
                 parts.attachments(),
                 headers.decoded(),
                 mimeType));

@@ -54,6 +54,11 @@ final class MessageParts {
         return html == null ? "" : normalisedNewlines(HtmlText.toText(html));
     }
 
+    /** The first inline HTML part as sent, or null. */
+    String html() {
+        return html;
+    }
+
     boolean textFromHtml() {
         return plain == null && html != null;
     }

@@ -13,6 +13,7 @@ import java.util.Locale;
  * @param returnPath   the Return-Path address; the empty string for a null sender ({@code <>}),
  *                     null when the header is absent
  * @param text         the readable text: text/plain, else text derived from the HTML part
+ * @param html         the text/html body as sent, or null; reply trimming reads mail clients' quote markup in it
  * @param headers      every header field, for the guards
  */
 public record InboundMessage(
@@ -28,6 +29,7 @@ public record InboundMessage(
         List<String> references,
         String text,
         boolean textFromHtml,
+        String html,
         List<Attachment> attachments,
         List<MailHeader> headers,
         String contentType) {

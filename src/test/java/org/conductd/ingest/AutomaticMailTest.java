@@ -126,7 +126,7 @@ class AutomaticMailTest {
             InboundMessage parsed = parsed("plain-report");
             InboundMessage withoutFrom = new InboundMessage(parsed.messageId(), null, parsed.replyTo(),
                     parsed.to(), parsed.cc(), parsed.returnPath(), parsed.subject(), parsed.date(),
-                    parsed.inReplyTo(), parsed.references(), parsed.text(), parsed.textFromHtml(),
+                    parsed.inReplyTo(), parsed.references(), parsed.text(), parsed.textFromHtml(), parsed.html(),
                     parsed.attachments(), parsed.headers(), parsed.contentType());
             assertEquals(Optional.of(Reason.DAEMON_SENDER), classify(withoutFrom));
         }

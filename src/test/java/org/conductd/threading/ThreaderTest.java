@@ -77,6 +77,6 @@ class ThreaderTest {
 
     private static InboundMessage message(EmailAddress from, String subject, List<String> inReplyTo, List<String> refs) {
         return new InboundMessage("m@x", from, List.of(), List.of(), List.of(), null, subject, Instant.EPOCH,
-                inReplyTo, refs, "text", false, List.of(), List.of(), "text/plain");
+                inReplyTo, refs, "text", false, null, List.of(), List.of(), "text/plain");
     }
 }
