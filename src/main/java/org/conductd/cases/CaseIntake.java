@@ -21,7 +21,6 @@ import org.conductd.store.CaseMember;
 import org.conductd.store.CaseMemberRepository;
 import org.conductd.store.CaseRecord;
 import org.conductd.store.CaseRepository;
-import org.conductd.store.CaseState;
 import org.conductd.store.Disposition;
 import org.conductd.store.EventRepository;
 import org.conductd.store.MessageRepository;
@@ -77,8 +76,8 @@ public final class CaseIntake {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Optional<TeamMember> takenBy = settings.member(report.from());
         boolean anonymous = AnonymousReports.isAnonymous(report.subject(), report.text());
-        CaseRecord c = cases.save(new CaseRecord(null, codeNames.next(cases::existsByCodeName), CaseState.OPEN, null,
-                anonymous, now, takenBy.map(m -> m.email().address()).orElse(null), report.subject(), now));
+        CaseRecord c = cases.save(CaseRecord.opened(codeNames.next(cases::existsByCodeName), anonymous, now,
+                takenBy.map(m -> m.email().address()).orElse(null), report.subject()));
         messages.assign(row, c.id(), (takenBy.isPresent() ? AuthorRole.RESPONDER : AuthorRole.REPORTER).name(),
                 Disposition.REPORT.name(), automatic.orElse(null));
         if (takenBy.isEmpty()) {

@@ -17,5 +17,17 @@ public record CaseRecord(
         Instant openedAt,
         @Nullable String takenBy,
         @Nullable String subject,
-        Instant lastActivityAt) {
+        Instant lastActivityAt,
+        @Nullable String lead,
+        @Nullable String incidentWhen,
+        @Nullable String incidentWhere,
+        @Nullable String summary,
+        @Nullable String publicSummary,
+        @Nullable Instant closedAt) {
+
+    /** A new, open case. */
+    public static CaseRecord opened(String codeName, boolean anonymous, Instant at, String takenBy, String subject) {
+        return new CaseRecord(null, codeName, CaseState.OPEN, null, anonymous, at, takenBy, subject, at,
+                null, null, null, null, null, null);
+    }
 }

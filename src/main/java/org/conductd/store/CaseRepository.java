@@ -1,5 +1,6 @@
 package org.conductd.store;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -16,4 +17,25 @@ public interface CaseRepository extends CrudRepository<CaseRecord, Long> {
 
     @Query("UPDATE cases SET last_activity_at = :at WHERE id = :id")
     void touch(long id, Instant at);
+
+    @Query("UPDATE cases SET severity = :severity WHERE id = :id")
+    void setSeverity(long id, String severity);
+
+    @Query("UPDATE cases SET lead = :lead WHERE id = :id")
+    void setLead(long id, String lead);
+
+    @Query("UPDATE cases SET incident_when = :text WHERE id = :id")
+    void setIncidentWhen(long id, String text);
+
+    @Query("UPDATE cases SET incident_where = :text WHERE id = :id")
+    void setIncidentWhere(long id, String text);
+
+    @Query("UPDATE cases SET summary = :text WHERE id = :id")
+    void setSummary(long id, String text);
+
+    @Query("UPDATE cases SET public_summary = :text WHERE id = :id")
+    void setPublicSummary(long id, String text);
+
+    @Query("UPDATE cases SET state = :state, closed_at = :closedAt WHERE id = :id")
+    void setState(long id, String state, @Nullable Instant closedAt);
 }
