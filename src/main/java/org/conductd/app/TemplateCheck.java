@@ -16,7 +16,8 @@ final class TemplateCheck {
 
     /** Every template conductd sends from. */
     static final List<String> TEMPLATES = List.of(
-            "ack", "case-notification", "relay", "member-excluded", "nobody-notified", "quarantine-notice");
+            "ack", "case-notification", "relay", "member-excluded", "nobody-notified", "quarantine-notice",
+            "transcript", "command-error", "refusal", "status", "help", "urgent-alert", "pattern-notice");
 
     private final TemplateRenderer renderer;
 

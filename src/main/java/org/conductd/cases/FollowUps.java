@@ -29,7 +29,7 @@ import org.conductd.store.ParticipantRole;
  * Files a stored message in the case it threads into (SPEC §3.2, §3.3), in the caller's
  * transaction. What the reporter, the reported person or a new participant writes is
  * relayed to every responder who is not conflicted. Automatic mail is kept and never
- * relayed. A responder's own mail is kept in the record.
+ * relayed. A responder's mail goes to {@link ResponderMail} (commands and discussion).
  */
 @Singleton
 public final class FollowUps {
@@ -43,11 +43,13 @@ public final class FollowUps {
     private final EventRepository events;
     private final MessageRepository messages;
     private final CaseMail mail;
+    private final ResponderMail responderMail;
     private final Clock clock;
 
     public FollowUps(Settings settings, CaseRepository cases, ParticipantRepository participants,
                      CaseMemberRepository members, EventRepository events, MessageRepository messages, CaseMail mail,
-                     Clock clock) {
+                     ResponderMail responderMail, Clock clock) {
+        this.responderMail = responderMail;
         this.settings = settings;
         this.cases = cases;
         this.participants = participants;
@@ -75,6 +77,11 @@ public final class FollowUps {
             events.save(new CaseEvent(null, caseId, now, actor, "automatic-mail", automatic.get(), row));
             return;
         }
+        if (member.isPresent()) {
+            cases.touch(caseId, now);
+            responderMail.handle(c, member.get(), row, m);
+            return;
+        }
         messages.assign(row, caseId, role.name(), Disposition.FOLLOW_UP.name(), null);
         boolean newParticipant = member.isEmpty() && known.isEmpty();
         if (newParticipant) {
@@ -84,9 +91,7 @@ public final class FollowUps {
         }
         events.save(new CaseEvent(null, caseId, now, actor, "message", "message from " + describe(role), row));
         cases.touch(caseId, now);
-        if (role != AuthorRole.RESPONDER) {
-            relay(c, m, role, newParticipant, row);
-        }
+        relay(c, m, role, newParticipant, row);
     }
 
     private void relay(CaseRecord c, InboundMessage m, AuthorRole role, boolean newParticipant, long row) {

@@ -8,6 +8,8 @@ public enum Disposition {
     REPORT,
     /** Added to an existing case. */
     FOLLOW_UP,
+    /** A responder's mail that was not authentic, or came from a conflicted member: kept, flagged, never relayed. */
+    REFUSED,
     /** Automatic mail (auto-reply, list, bulk): stored, never answered. */
     AUTOMATIC,
     /** A delivery status notification or other bounce: recorded, never answered. */

@@ -1,5 +1,7 @@
 package org.conductd.store;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -11,4 +13,13 @@ public interface ParticipantRepository extends CrudRepository<Participant, Long>
     List<Participant> findByCaseIdOrderById(long caseId);
 
     boolean existsByCaseIdAndAddress(long caseId, String address);
+
+    List<Participant> findByCaseIdAndRole(long caseId, ParticipantRole role);
+
+    /** Everyone recorded in a role in any case but one: the pattern check looks through them. */
+    @Query("SELECT * FROM participants WHERE role = :role AND case_id <> :caseId ORDER BY case_id")
+    List<Participant> findInOtherCases(String role, long caseId);
+
+    @Query("UPDATE participants SET name = :name, address = :address WHERE id = :id")
+    void rename(long id, @Nullable String name, @Nullable String address);
 }

@@ -26,7 +26,7 @@ class ShippedTemplatesTest {
     private static final Path FOLDER = Path.of("mail-templates");
 
     /** The placeholder contract: the names each template may use, nested section names included. */
-    private static final Map<String, Set<String>> CONTRACT = Map.of(
+    private static final Map<String, Set<String>> CONTRACT = pairs(
             "ack", Set.of("eventName", "tag", "originalSubject", "emergencyContact", "teamAddress"),
             "case-notification", Set.of("tag", "caseNumber", "codeName", "eventName", "memberName", "reporterLine",
                     "takenBy", "receivedAt", "originalSubject", "reportText", "attachments", "attached", "name", "size",
@@ -35,7 +35,25 @@ class ShippedTemplatesTest {
                     "attachments", "attached", "name", "size"),
             "member-excluded", Set.of("tag", "codeName", "excluded", "name"),
             "quarantine-notice", Set.of("count", "items", "receivedAt", "size", "reason"),
-            "nobody-notified", Set.of("tag", "codeName", "eventName", "caseNumber"));
+            "nobody-notified", Set.of("tag", "codeName", "eventName", "caseNumber"),
+            "transcript", Set.of("tag", "codeName", "caseNumber", "changes", "line"),
+            "command-error", Set.of("tag", "codeName", "caseNumber", "count", "problems", "where", "line", "reason",
+                    "choices"),
+            "refusal", Set.of("tag", "reason", "hint"),
+            "status", Set.of("tag", "codeName", "caseNumber", "record"),
+            "help", Set.of("tag", "help"),
+            "urgent-alert", Set.of("tag", "codeName", "actorName", "caseNumber", "eventName", "forTeam"),
+            "pattern-notice", Set.of("tag", "codeName", "caseNumber", "count", "earlier", "state", "openedAt"));
+
+    /** A map from alternating keys and values: more entries than Map.of takes. */
+    @SuppressWarnings("unchecked")
+    private static <V> Map<String, V> pairs(Object... keysAndValues) {
+        Map<String, V> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], (V) keysAndValues[i + 1]);
+        }
+        return map;
+    }
 
     /** Names the renderer and jmustache provide, not the caller. */
     private static final Set<String> BUILT_IN = Set.of(TemplateRenderer.QUOTE, "-first", "-last");
@@ -43,7 +61,7 @@ class ShippedTemplatesTest {
     private static final List<Map<String, Object>> ATTACHMENTS =
             List.of(Map.of("name", "photo.jpg", "size", "1.2 MB"), Map.of("name", "chat.pdf", "size", "80 KB"));
 
-    private static final Map<String, Map<String, Object>> SAMPLES = Map.of(
+    private static final Map<String, Map<String, Object>> SAMPLES = pairs(
             "ack", Map.of("eventName", "Example Conf 2026", "tag", "[CoC #42]", "originalSubject", "Incident at the party",
                     "emergencyContact", "call the venue security desk on +49 30 1234567, or 112.",
                     "teamAddress", "conduct@example.org"),
@@ -65,7 +83,21 @@ class ShippedTemplatesTest {
                     Map.of("receivedAt", "2026-05-10 09:30 UTC", "size", "40 MB", "reason", "over the size limit"),
                     Map.of("receivedAt", "2026-05-10 09:31 UTC", "size", "2 KB", "reason", "could not be parsed"))),
             "nobody-notified", Map.of("tag", "[CoC #42]", "codeName", "quiet harbor", "eventName", "Example Conf 2026",
-                    "caseNumber", 42));
+                    "caseNumber", 42),
+            "transcript", Map.of("tag", "[CoC #42]", "codeName", "quiet harbor", "caseNumber", 42,
+                    "changes", List.of(Map.of("line", "Severity set to high."), Map.of("line", "Note added to the record."))),
+            "command-error", Map.of("tag", "[CoC #42]", "codeName", "quiet harbor", "caseNumber", 42, "count", 1,
+                    "problems", List.of(Map.of("where", "Line 2", "line", "RESOLVED: warning",
+                            "reason", "unknown command; did you mean RESOLVE?", "choices", "warning, ban"))),
+            "refusal", Map.of("tag", "[CoC #42]", "reason", "it does not answer mail conductd sent you", "hint", true),
+            "status", Map.of("tag", "[CoC #42]", "codeName", "quiet harbor", "caseNumber", 42,
+                    "record", "State: open\nSeverity: high"),
+            "help", Map.of("tag", "[CoC #42]", "help", "NOTE: text    an internal note"),
+            "urgent-alert", Map.of("tag", "[CoC #42]", "codeName", "quiet harbor", "actorName", "Alice Example",
+                    "caseNumber", 42, "eventName", "Example Conf 2026", "forTeam", true),
+            "pattern-notice", Map.of("tag", "[CoC #42]", "codeName", "quiet harbor", "caseNumber", 42, "count", 1,
+                    "earlier", List.of(Map.of("caseNumber", 7, "codeName", "calm river", "state", "closed",
+                            "openedAt", "2025-05-10 09:30 UTC"))));
 
     private final TemplateRenderer renderer = new TemplateRenderer(new TemplateSource(null));
 

@@ -1,0 +1,55 @@
+package org.conductd.cases;
+
+import jakarta.inject.Singleton;
+import org.conductd.config.Settings;
+import org.conductd.config.TeamMember;
+import org.conductd.mail.InboundMessage;
+import org.conductd.mail.MessageIdIssuer;
+
+/**
+ * Decides whether a roster member's reply may act on a case (SPEC §4): it must come From a
+ * roster address (never Reply-To: the caller resolves the member from From), answer mail
+ * conductd sent that same member about that case (a Message-ID carrying their token), and,
+ * where trusted authserv-ids are configured, pass DMARC or aligned DKIM there. A From line
+ * alone is trivial to forge; the token proves the writer can read that member's mail.
+ */
+@Singleton
+public final class CommandAuthentication {
+
+    /** The outcome, with the reason a refusal gives the member. */
+    public sealed interface Verdict {
+        record Authentic() implements Verdict {
+        }
+
+        record Refused(String reason) implements Verdict {
+        }
+    }
+
+    private final Settings settings;
+    private final MessageIdIssuer issuer;
+
+    public CommandAuthentication(Settings settings, MessageIdIssuer issuer) {
+        this.settings = settings;
+        this.issuer = issuer;
+    }
+
+    public Verdict check(long caseId, TeamMember member, InboundMessage m) {
+        if (!answersMailSentTo(member, caseId, m)) {
+            boolean anotherMembersToken = settings.team().stream()
+                    .filter(other -> !other.equals(member))
+                    .anyMatch(other -> answersMailSentTo(other, caseId, m));
+            return new Verdict.Refused(anotherMembersToken
+                    ? "it answers mail that conductd sent to another team member"
+                    : "it does not answer mail that conductd sent you about this case");
+        }
+        if (!settings.trustedAuthservIds().isEmpty() && !AuthenticationResults.passes(
+                m.headers("Authentication-Results"), settings.trustedAuthservIds(), m.from().domain())) {
+            return new Verdict.Refused("your mail provider's check of the sender (DMARC) did not pass");
+        }
+        return new Verdict.Authentic();
+    }
+
+    private boolean answersMailSentTo(TeamMember member, long caseId, InboundMessage m) {
+        return m.referencedIds().stream().anyMatch(id -> issuer.isTokenFor(id, caseId, member.email()));
+    }
+}

@@ -1,0 +1,190 @@
+package org.conductd.cases;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.conductd.commands.Command;
+import org.conductd.commands.CommandParser;
+import org.conductd.commands.ParseResult;
+import org.conductd.commands.Problem;
+import org.conductd.commands.ReplyTrimmer;
+import org.conductd.commands.RosterEntry;
+import org.conductd.config.Settings;
+import org.conductd.config.TeamMember;
+import org.conductd.mail.EmailAddress;
+import org.conductd.mail.InboundMessage;
+import org.conductd.mail.MailKind;
+import org.conductd.outbound.Outbox;
+import org.conductd.store.AuthorRole;
+import org.conductd.store.CaseEvent;
+import org.conductd.store.CaseMember;
+import org.conductd.store.CaseMemberRepository;
+import org.conductd.store.CaseRecord;
+import org.conductd.store.Disposition;
+import org.conductd.store.EventRepository;
+import org.conductd.store.MessageRepository;
+
+/**
+ * A responder's mail in a case (SPEC §3.3, §3.4, §4), in the caller's transaction: the new
+ * text is trimmed from the reply and parsed; an authentic reply's commands are applied all
+ * or nothing (with a transcript, or one error mail listing every bad line), and its
+ * discussion is relayed to the other responders who are not conflicted. A reply that is not
+ * authentic changes nothing, is kept flagged and unrelayed, and the member's roster address
+ * is told. STATUS and HELP alone need no token: their answer only goes to the roster address.
+ */
+@Singleton
+public final class ResponderMail {
+
+    /** At most this many refusal warnings an hour to one member, so a forger cannot flood them. */
+    private static final int REFUSALS_PER_HOUR = 3;
+
+    private final Settings settings;
+    private final ReplyTrimmer trimmer = new ReplyTrimmer();
+    private final CommandParser parser;
+    private final CommandAuthentication authentication;
+    private final CaseCommands commands;
+    private final CaseMemberRepository members;
+    private final MessageRepository messages;
+    private final EventRepository events;
+    private final CaseMail mail;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public ResponderMail(Settings settings, CommandAuthentication authentication, CaseCommands commands,
+                         CaseMemberRepository members, MessageRepository messages, EventRepository events,
+                         CaseMail mail, Outbox outbox, Clock clock) {
+        this.settings = settings;
+        this.parser = new CommandParser(settings.team().stream()
+                .map(m -> new RosterEntry(m.name(), m.email().address(),
+                        m.aliases().stream().map(EmailAddress::address).toList()))
+                .toList(), settings.resolutions());
+        this.authentication = authentication;
+        this.commands = commands;
+        this.members = members;
+        this.messages = messages;
+        this.events = events;
+        this.mail = mail;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public void handle(CaseRecord c, TeamMember sender, long row, InboundMessage m) {
+        String actor = sender.email().address();
+        if (commands.isConflicted(c.id(), sender)) {
+            refuse(c, sender, row, "you have a conflict of interest in this case", false);
+            return;
+        }
+        ParseResult parsed = parser.parse(trimmer.newText(m), actor);
+        CommandAuthentication.Verdict verdict = authentication.check(c.id(), sender, m);
+        if (verdict instanceof CommandAuthentication.Verdict.Refused refused) {
+            if (onlyStatusOrHelp(parsed)) {
+                messages.assign(row, c.id(), AuthorRole.RESPONDER.name(), Disposition.FOLLOW_UP.name(), null);
+                answerStatusOrHelp(c, sender, (ParseResult.Parsed) parsed, row);
+                return;
+            }
+            refuse(c, sender, row, refused.reason(), true);
+            return;
+        }
+        messages.assign(row, c.id(), AuthorRole.RESPONDER.name(), Disposition.FOLLOW_UP.name(), null);
+        if (parsed instanceof ParseResult.Problems problems) {
+            reportProblems(c, sender, problems.problems(), row);
+            return;
+        }
+        ParseResult.Parsed ok = (ParseResult.Parsed) parsed;
+        List<Problem> stateProblems = commands.check(c, sender, ok.commands());
+        if (!stateProblems.isEmpty()) {
+            reportProblems(c, sender, stateProblems, row);
+            return;
+        }
+        if (!ok.discussion().isBlank()) {
+            relay(c, sender, ok.discussion(), CaseText.files(m.attachments()), row);
+        }
+        if (!ok.commands().isEmpty()) {
+            List<String> changes = commands.apply(c, sender, ok.commands(), row);
+            transcript(c, sender, changes, row);
+        }
+        if (ok.commands().isEmpty() && ok.discussion().isBlank()) {
+            events.save(new CaseEvent(null, c.id(), clock.instant(), actor, "message", "an empty reply", row));
+        }
+    }
+
+    private static boolean onlyStatusOrHelp(ParseResult parsed) {
+        return parsed instanceof ParseResult.Parsed p && !p.commands().isEmpty() && p.discussion().isBlank()
+                && p.commands().stream().allMatch(c -> c instanceof Command.Status || c instanceof Command.Help);
+    }
+
+    private void answerStatusOrHelp(CaseRecord c, TeamMember sender, ParseResult.Parsed parsed, long row) {
+        for (Command command : parsed.commands()) {
+            if (command instanceof Command.Status) {
+                commands.sendStatus(c, sender, row);
+            } else {
+                commands.sendHelp(c, sender, row);
+            }
+        }
+        events.save(new CaseEvent(null, c.id(), clock.instant(), sender.email().address(), "answered",
+                "STATUS/HELP answered to the roster address", row));
+    }
+
+    /** The message is kept and flagged, nothing changes, and the member's roster address is told (rate-limited). */
+    private void refuse(CaseRecord c, TeamMember sender, long row, String reason, boolean hint) {
+        messages.assign(row, c.id(), AuthorRole.RESPONDER.name(), Disposition.REFUSED.name(), reason);
+        events.save(new CaseEvent(null, c.id(), clock.instant(), sender.email().address(), "refused", reason, row));
+        long recent = outbox.sentToSince(sender.email(), MailKind.REFUSAL.headerValue(),
+                clock.instant().minus(Duration.ofHours(1)));
+        if (recent < REFUSALS_PER_HOUR) {
+            mail.toMember(c, sender, MailKind.REFUSAL, "refusal", Map.of("reason", reason, "hint", hint), row);
+        }
+    }
+
+    private void reportProblems(CaseRecord c, TeamMember sender, List<Problem> problems, long row) {
+        List<Map<String, Object>> listed = new ArrayList<>();
+        for (Problem p : problems) {
+            listed.add(Map.of(
+                    "where", p.lineNumber() > 0 ? "Line " + p.lineNumber() : "Command",
+                    "line", p.line(),
+                    "reason", p.reason(),
+                    "choices", String.join(", ", p.validChoices())));
+        }
+        mail.toMember(c, sender, MailKind.COMMAND_ERROR, "command-error",
+                Map.of("problems", listed, "count", problems.size()), row);
+        events.save(new CaseEvent(null, c.id(), clock.instant(), sender.email().address(), "commands-rejected",
+                problems.size() + " problem(s); nothing applied", row));
+    }
+
+    private void transcript(CaseRecord c, TeamMember sender, List<String> changes, long row) {
+        if (commands.isConflicted(c.id(), sender)) {
+            // The sender just declared their own conflict: confirm it without any case content.
+            changes = List.of("You are recorded as having a conflict of interest; you will receive nothing more "
+                    + "about this case.");
+        }
+        List<Map<String, Object>> lines = changes.stream().map(l -> Map.<String, Object>of("line", l)).toList();
+        mail.toMember(c, sender, MailKind.TRANSCRIPT, "transcript", Map.of("changes", lines), row);
+    }
+
+    /** The case as a private list: the discussion goes to every other responder who is not conflicted. */
+    private void relay(CaseRecord c, TeamMember sender, String discussion, CaseText.Files files, long row) {
+        Map<String, Object> model = new HashMap<>(files.model());
+        model.put("authorRole", sender.name());
+        model.put("authorLine", sender.name() + " (team)");
+        model.put("newParticipant", false);
+        model.put("receivedAt", CaseText.when(clock.instant()));
+        model.put("text", discussion);
+        int relayed = 0;
+        for (CaseMember standing : members.findByCaseId(c.id())) {
+            if (standing.conflicted() || standing.member().equals(sender.email().address())) {
+                continue;
+            }
+            TeamMember to = settings.member(EmailAddress.of(standing.member())).orElse(null);
+            if (to != null) {
+                mail.toMember(c, to, MailKind.RELAY, "relay", model, files.attached(), row);
+                relayed++;
+            }
+        }
+        events.save(new CaseEvent(null, c.id(), clock.instant(), sender.email().address(), "discussion",
+                "passed on to " + relayed + " responders", row));
+    }
+}
