@@ -33,9 +33,9 @@ public enum CommandSpec {
             "Sets the anonymised summary for the transparency report.", false, Repeat.ONCE),
     REPLY("REPLY", String.join("|", Recipient.labels()), false, "the message, on the lines below",
             "Drafts a message to that person.", true, Repeat.ONCE_PER_VALUE),
-    RESOLVE("RESOLVE", "resolution", false, "an optional explanation, on the lines below",
-            "Sets the resolution and drafts the notices to the reporter and the reported person"
-                    + " (with the appeals contact); the explanation goes into both.", true, Repeat.ONCE),
+    RESOLVE("RESOLVE", "<resolution>", false, "an optional explanation for both notices, on the lines below",
+            "Sets the resolution and drafts its notices to the reporter and, if recorded, the reported"
+                    + " person (with the appeals contact).", true, Repeat.ONCE),
     DSF_REPORT("DSF-REPORT", "", false, "optional \"what happened\" text, on the lines below",
             "Drafts the report to the DSF conduct committee, one per incident.", true, Repeat.ONCE),
     APPROVE("APPROVE", "D<n>", true, "",

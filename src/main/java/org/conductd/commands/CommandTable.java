@@ -37,8 +37,8 @@ public final class CommandTable {
     public static String helpText(List<String> resolutions) {
         StringBuilder text = new StringBuilder();
         text.append("conductd commands\n\n")
-                .append("Write each command at the start of a line of its own in your reply, as\n")
-                .append("KEYWORD: value, or the keyword alone; keywords may be in any case.\n")
+                .append("Write each command at the start of a line of its own in your reply,\n")
+                .append("as KEYWORD: value or the keyword alone; keywords may be in any case.\n")
                 .append("The commands of one reply apply together or not at all: if one line is\n")
                 .append("wrong, nothing is done and you are told which lines to fix.\n\n");
         for (CommandSpec spec : CommandSpec.values()) {
