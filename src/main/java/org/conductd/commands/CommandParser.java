@@ -1,6 +1,7 @@
 package org.conductd.commands;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,87 +37,38 @@ public final class CommandParser {
         if (newText == null || newText.isBlank()) {
             return new ParseResult.Parsed(List.of(), "");
         }
-        String[] lines = newText.split("\\R", -1);
-        List<Command> commands = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
-        Discussion discussion = new Discussion();
-        Map<Object, Integer> firstLineOf = new HashMap<>();
+        List<String> lines = Arrays.asList(newText.split("\\R", -1));
+        Collected reply = new Collected();
         int i = 0;
-        while (i < lines.length) {
+        while (i < lines.size()) {
             int lineNumber = i + 1;
-            String line = lines[i];
+            String line = lines.get(i++);
             LineClassifier.Kind kind = LineClassifier.classify(line);
-            i++;
-            if (kind instanceof LineClassifier.Kind.Prose) {
-                discussion.keep(line);
-                continue;
-            }
-            discussion.drop();
-            if (kind instanceof LineClassifier.Kind.BadKeyword bad) {
-                problems.add(new Problem(lineNumber, line.strip(), bad.reason(), bad.validChoices()));
-                continue;
-            }
-            LineClassifier.Kind.Keyword keyword = (LineClassifier.Kind.Keyword) kind;
-            CommandSpec spec = keyword.spec();
-            String body = "";
-            if (spec.takesBody()) {
-                int end = i;
-                while (end < lines.length && LineClassifier.classify(lines[end]) instanceof LineClassifier.Kind.Prose) {
-                    end++;
+            if (kind instanceof LineClassifier.Kind.Keyword keyword) {
+                String body = "";
+                if (keyword.spec().takesBody()) {
+                    int end = endOfBody(lines, i);
+                    body = withoutOuterBlankLines(lines.subList(i, end));
+                    i = end;
                 }
-                body = withoutOuterBlankLines(List.of(lines).subList(i, end));
-                i = end;
+                reply.command(lineNumber, line, keyword.spec(),
+                        reader.read(keyword.spec(), keyword.value(), body, senderAddress));
+            } else if (kind instanceof LineClassifier.Kind.BadKeyword bad) {
+                reply.problem(lineNumber, line, bad.reason(), bad.validChoices());
+            } else {
+                reply.discussion(line);
             }
-            CommandReader.Reading reading = reader.read(spec, keyword.value(), body, senderAddress);
-            if (reading instanceof CommandReader.Reading.BadValue bad) {
-                problems.add(new Problem(lineNumber, line.strip(), bad.reason(), bad.validChoices()));
-                continue;
-            }
-            Command command = ((CommandReader.Reading.Read) reading).command();
-            Object key = onceKey(spec, command);
-            Integer first = key == null ? null : firstLineOf.putIfAbsent(key, lineNumber);
-            if (first != null) {
-                problems.add(new Problem(lineNumber, line.strip(), once(spec, command) + " per reply; the first is on line "
-                        + first, List.of()));
-                continue;
-            }
-            commands.add(command);
         }
-        if (!problems.isEmpty()) {
-            return new ParseResult.Problems(problems);
-        }
-        return new ParseResult.Parsed(commands, discussion.text());
+        return reply.result();
     }
 
-    /** What must be unique in one reply for this command, or null when it may repeat. */
-    private static Object onceKey(CommandSpec spec, Command command) {
-        return switch (spec.repeat()) {
-            case MANY -> null;
-            case ONCE -> spec;
-            case ONCE_PER_VALUE -> List.of(spec, valueOf(command));
-        };
-    }
-
-    /** The value that tells two commands of an {@code ONCE_PER_VALUE} kind apart. */
-    private static Object valueOf(Command command) {
-        if (command instanceof Command.Reply reply) {
-            return reply.to();
+    /** A body runs up to the next line that is, or tries to be, a command. */
+    private static int endOfBody(List<String> lines, int from) {
+        int end = from;
+        while (end < lines.size() && LineClassifier.classify(lines.get(end)) instanceof LineClassifier.Kind.Prose) {
+            end++;
         }
-        if (command instanceof Command.Approve approve) {
-            // Bare APPROVE means "the draft this reply answers"; two of them are one too many.
-            return Objects.requireNonNullElse(approve.draftId(), "");
-        }
-        return command;
-    }
-
-    private static String once(CommandSpec spec, Command command) {
-        if (command instanceof Command.Reply reply) {
-            return "only one REPLY to the " + reply.to().label();
-        }
-        if (command instanceof Command.Approve approve && approve.draftId() != null) {
-            return "only one APPROVE of " + approve.draftId();
-        }
-        return "only one " + spec.keyword();
+        return end;
     }
 
     private static String withoutOuterBlankLines(List<String> lines) {
@@ -131,29 +83,83 @@ public final class CommandParser {
         return String.join("\n", lines.subList(from, to));
     }
 
-    /**
-     * The lines that are not commands, in order. Where a command line is taken out from between
-     * two blank lines, one of them goes too, so the relayed text does not gape.
-     */
-    private static final class Discussion {
+    /** The commands, problems and discussion of one reply, gathered line by line. */
+    private static final class Collected {
 
-        private final List<String> kept = new ArrayList<>();
+        private final List<Command> commands = new ArrayList<>();
+        private final List<Problem> problems = new ArrayList<>();
+        private final Map<Object, Integer> firstLineOf = new HashMap<>();
+        private final List<String> discussion = new ArrayList<>();
         private boolean droppedSinceLastKept;
 
-        void keep(String line) {
-            boolean blankAfterBlank = line.isBlank() && !kept.isEmpty() && kept.get(kept.size() - 1).isBlank();
+        void command(int lineNumber, String line, CommandSpec spec, CommandReader.Reading reading) {
+            droppedSinceLastKept = true;
+            if (reading instanceof CommandReader.Reading.BadValue bad) {
+                problem(lineNumber, line, bad.reason(), bad.validChoices());
+            } else if (reading instanceof CommandReader.Reading.Read read) {
+                Object key = onceKey(spec, read.command());
+                Integer first = key == null ? null : firstLineOf.putIfAbsent(key, lineNumber);
+                if (first == null) {
+                    commands.add(read.command());
+                } else {
+                    problem(lineNumber, line, once(spec, read.command()) + " per reply; the first is on line " + first,
+                            List.of());
+                }
+            }
+        }
+
+        void problem(int lineNumber, String line, String reason, List<String> validChoices) {
+            droppedSinceLastKept = true;
+            problems.add(new Problem(lineNumber, line.strip(), reason, validChoices));
+        }
+
+        /**
+         * Keeps a line of discussion. Where a command was taken out from between two blank lines,
+         * one of them goes too, so the relayed text does not gape.
+         */
+        void discussion(String line) {
+            boolean blankAfterBlank = line.isBlank() && !discussion.isEmpty()
+                    && discussion.get(discussion.size() - 1).isBlank();
             if (!(blankAfterBlank && droppedSinceLastKept)) {
-                kept.add(line);
+                discussion.add(line);
             }
             droppedSinceLastKept = false;
         }
 
-        void drop() {
-            droppedSinceLastKept = true;
+        ParseResult result() {
+            return problems.isEmpty() ? new ParseResult.Parsed(commands, withoutOuterBlankLines(discussion))
+                    : new ParseResult.Problems(problems);
         }
 
-        String text() {
-            return withoutOuterBlankLines(kept);
+        /** What must be unique in one reply for this command, or null when it may repeat. */
+        private static Object onceKey(CommandSpec spec, Command command) {
+            return switch (spec.repeat()) {
+                case MANY -> null;
+                case ONCE -> spec;
+                case ONCE_PER_VALUE -> List.of(spec, valueOf(command));
+            };
+        }
+
+        /** The value that tells two commands of an {@code ONCE_PER_VALUE} kind apart. */
+        private static Object valueOf(Command command) {
+            if (command instanceof Command.Reply reply) {
+                return reply.to();
+            }
+            if (command instanceof Command.Approve approve) {
+                // Bare APPROVE means "the draft this reply answers"; two of them are one too many.
+                return Objects.requireNonNullElse(approve.draftId(), "");
+            }
+            return command;
+        }
+
+        private static String once(CommandSpec spec, Command command) {
+            if (command instanceof Command.Reply reply) {
+                return "only one REPLY to the " + reply.to().label();
+            }
+            if (command instanceof Command.Approve approve && approve.draftId() != null) {
+                return "only one APPROVE of " + approve.draftId();
+            }
+            return "only one " + spec.keyword();
         }
     }
 }

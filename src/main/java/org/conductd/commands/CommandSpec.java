@@ -113,6 +113,19 @@ public enum CommandSpec {
         return !bodySyntax.isEmpty();
     }
 
+    /** Whether the keyword may stand alone on its line: it takes no value, or an optional one. */
+    boolean mayStandAlone() {
+        return argumentSyntax.isEmpty() || valueOptional;
+    }
+
+    /**
+     * Whether text after the keyword is refused: CLOSE, STATUS and HELP. A command that takes the
+     * lines below it (DSF-REPORT) reads such text as the first of those lines instead.
+     */
+    boolean refusesValue() {
+        return argumentSyntax.isEmpty() && !takesBody();
+    }
+
     /** How the command is written, e.g. {@code APPROVE  or  APPROVE: D<n>}. */
     public String usage() {
         if (argumentSyntax.isEmpty()) {

@@ -44,7 +44,7 @@ final class LineClassifier {
 
     /** Keywords that may stand alone on a line, which a capitalised lone word may have meant. */
     private static final List<String> BARE_KEYWORDS = Arrays.stream(CommandSpec.values())
-            .filter(s -> s.argumentSyntax().isEmpty() || s == CommandSpec.APPROVE)
+            .filter(CommandSpec::mayStandAlone)
             .map(CommandSpec::keyword)
             .toList();
 
@@ -60,7 +60,7 @@ final class LineClassifier {
         if (known.isPresent()) {
             return new Kind.Keyword(known.get(), split.rest() == null ? "" : split.rest().strip());
         }
-        return split.rest() != null ? unknownBeforeColon(split) : shoutedWithoutColon(line.strip());
+        return split.rest() != null ? unknownBeforeColon(split) : shoutedWithoutColon(split.head());
     }
 
     /** {@code RESOLVED: warning} is a mistyped command; {@code Thanks: …} and URLs are prose. */
@@ -91,7 +91,7 @@ final class LineClassifier {
         Optional<CommandSpec> first = CommandTable.lookup(words[0]);
         if (first.isPresent()) {
             CommandSpec spec = first.get();
-            if (spec.argumentSyntax().isEmpty() && spec != CommandSpec.DSF_REPORT) {
+            if (spec.refusesValue()) {
                 return new Kind.BadKeyword(spec.keyword() + " takes no value; write " + spec.keyword()
                         + " alone on its line", List.of(spec.usage()));
             }
@@ -119,7 +119,8 @@ final class LineClassifier {
     record Split(String head, String rest) {
 
         static Split of(String line) {
-            String s = line.strip();
+            // Text from HTML mail indents and spaces with no-break spaces, which strip() keeps.
+            String s = line.replace('\u00a0', ' ').strip();
             int stars = 0;
             while (stars < 2 && stars < s.length() && s.charAt(stars) == '*') {
                 stars++;

@@ -43,6 +43,16 @@ class CommandParserTest {
         }
 
         @Test
+        void noBreakSpacesFromHtmlMailCountAsSpaces() {
+            assertEquals(new Command.SetSeverity(Severity.LOW), only("\u00a0\u00a0SEVERITY:\u00a0low"));
+        }
+
+        @Test
+        void boldBareKeywordIsACommand() {
+            assertEquals(new Command.Status(), only("**STATUS**"));
+        }
+
+        @Test
         void bareKeywordInAnyCaseIsACommand() {
             assertEquals(new Command.Close(), only("close"));
         }
