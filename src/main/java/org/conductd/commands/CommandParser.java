@@ -1,0 +1,165 @@
+package org.conductd.commands;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reads the commands in the new text of a responder's reply (SPEC §3.4), after quotes and
+ * signature are gone. A command is a line {@code KEYWORD: value} or a bare {@code KEYWORD};
+ * REPLY, RESOLVE and DSF-REPORT also take the lines below them, up to the next command line.
+ * Every other line is discussion. The result is all or nothing: every command valid, or every
+ * bad line reported with its 1-based line number. Pure: no I/O, safe to share between threads.
+ */
+public final class CommandParser {
+
+    private final CommandReader reader;
+
+    /**
+     * @param roster      the team, for member names in ASSIGN, CONFLICT and CONFLICT-CLEAR
+     * @param resolutions the configured resolutions, the only values RESOLVE accepts
+     */
+    public CommandParser(List<RosterEntry> roster, List<String> resolutions) {
+        List<String> lowerCase = resolutions.stream().map(r -> r.strip().toLowerCase(Locale.ROOT)).toList();
+        this.reader = new CommandReader(new MemberNames(roster), lowerCase);
+    }
+
+    /**
+     * @param newText       the reply's own text, without quotes or signature
+     * @param senderAddress the sender's roster address, which {@code me} stands for
+     */
+    public ParseResult parse(String newText, String senderAddress) {
+        Objects.requireNonNull(senderAddress, "senderAddress");
+        if (newText == null || newText.isBlank()) {
+            return new ParseResult.Parsed(List.of(), "");
+        }
+        List<String> lines = Arrays.asList(newText.split("\\R", -1));
+        Collected reply = new Collected();
+        int i = 0;
+        while (i < lines.size()) {
+            int lineNumber = i + 1;
+            String line = lines.get(i++);
+            LineClassifier.Kind kind = LineClassifier.classify(line);
+            if (kind instanceof LineClassifier.Kind.Keyword keyword) {
+                String body = "";
+                if (keyword.spec().takesBody()) {
+                    int end = endOfBody(lines, i);
+                    body = withoutOuterBlankLines(lines.subList(i, end));
+                    i = end;
+                }
+                reply.command(lineNumber, line, keyword.spec(),
+                        reader.read(keyword.spec(), keyword.value(), body, senderAddress));
+            } else if (kind instanceof LineClassifier.Kind.BadKeyword bad) {
+                reply.problem(lineNumber, line, bad.reason(), bad.validChoices());
+            } else {
+                reply.discussion(line);
+            }
+        }
+        return reply.result();
+    }
+
+    /** A body runs up to the next line that is, or tries to be, a command. */
+    private static int endOfBody(List<String> lines, int from) {
+        int end = from;
+        while (end < lines.size() && LineClassifier.classify(lines.get(end)) instanceof LineClassifier.Kind.Prose) {
+            end++;
+        }
+        return end;
+    }
+
+    private static String withoutOuterBlankLines(List<String> lines) {
+        int from = 0;
+        int to = lines.size();
+        while (from < to && lines.get(from).isBlank()) {
+            from++;
+        }
+        while (to > from && lines.get(to - 1).isBlank()) {
+            to--;
+        }
+        return String.join("\n", lines.subList(from, to));
+    }
+
+    /** The commands, problems and discussion of one reply, gathered line by line. */
+    private static final class Collected {
+
+        private final List<Command> commands = new ArrayList<>();
+        private final List<Problem> problems = new ArrayList<>();
+        private final Map<Object, Integer> firstLineOf = new HashMap<>();
+        private final List<String> discussion = new ArrayList<>();
+        private boolean droppedSinceLastKept;
+
+        void command(int lineNumber, String line, CommandSpec spec, CommandReader.Reading reading) {
+            droppedSinceLastKept = true;
+            if (reading instanceof CommandReader.Reading.BadValue bad) {
+                problem(lineNumber, line, bad.reason(), bad.validChoices());
+            } else if (reading instanceof CommandReader.Reading.Read read) {
+                Object key = onceKey(spec, read.command());
+                Integer first = key == null ? null : firstLineOf.putIfAbsent(key, lineNumber);
+                if (first == null) {
+                    commands.add(read.command());
+                } else {
+                    problem(lineNumber, line, once(spec, read.command()) + " per reply; the first is on line " + first,
+                            List.of());
+                }
+            }
+        }
+
+        void problem(int lineNumber, String line, String reason, List<String> validChoices) {
+            droppedSinceLastKept = true;
+            problems.add(new Problem(lineNumber, line.strip(), reason, validChoices));
+        }
+
+        /**
+         * Keeps a line of discussion. Where a command was taken out from between two blank lines,
+         * one of them goes too, so the relayed text does not gape.
+         */
+        void discussion(String line) {
+            boolean blankAfterBlank = line.isBlank() && !discussion.isEmpty()
+                    && discussion.get(discussion.size() - 1).isBlank();
+            if (!(blankAfterBlank && droppedSinceLastKept)) {
+                discussion.add(line);
+            }
+            droppedSinceLastKept = false;
+        }
+
+        ParseResult result() {
+            return problems.isEmpty() ? new ParseResult.Parsed(commands, withoutOuterBlankLines(discussion))
+                    : new ParseResult.Problems(problems);
+        }
+
+        /** What must be unique in one reply for this command, or null when it may repeat. */
+        private static Object onceKey(CommandSpec spec, Command command) {
+            return switch (spec.repeat()) {
+                case MANY -> null;
+                case ONCE -> spec;
+                case ONCE_PER_VALUE -> List.of(spec, valueOf(command));
+            };
+        }
+
+        /** The value that tells two commands of an {@code ONCE_PER_VALUE} kind apart. */
+        private static Object valueOf(Command command) {
+            if (command instanceof Command.Reply reply) {
+                return reply.to();
+            }
+            if (command instanceof Command.Approve approve) {
+                // Bare APPROVE means "the draft this reply answers"; two of them are one too many.
+                return Objects.requireNonNullElse(approve.draftId(), "");
+            }
+            return command;
+        }
+
+        private static String once(CommandSpec spec, Command command) {
+            if (command instanceof Command.Reply reply) {
+                return "only one REPLY to the " + reply.to().label();
+            }
+            if (command instanceof Command.Approve approve && approve.draftId() != null) {
+                return "only one APPROVE of " + approve.draftId();
+            }
+            return "only one " + spec.keyword();
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.conductd.commands;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Tells what one line of a reply is: ordinary prose, a known command with its value, or an
+ * attempt at a command that cannot be read (SPEC §3.4). Known keywords count in any case; an
+ * unknown word in capitals before a colon is refused, with the nearest keyword as a hint.
+ */
+final class LineClassifier {
+
+    /** What a line is. */
+    sealed interface Kind {
+
+        record Prose() implements Kind {
+        }
+
+        /** A known keyword; {@code value} is what follows the colon, stripped, or {@code ""}. */
+        record Keyword(CommandSpec spec, String value) implements Kind {
+        }
+
+        /** Written as a command but not one: the reason and what could be written instead. */
+        record BadKeyword(String reason, List<String> validChoices) implements Kind {
+        }
+    }
+
+    private static final Pattern CAPITAL_WORD = Pattern.compile("\\p{Lu}[\\p{Lu}\\p{N}_-]+");
+    private static final Pattern FEW_CAPITAL_WORDS =
+            Pattern.compile("\\p{Lu}[\\p{Lu}\\p{N}_-]*(?:\\s+\\p{Lu}[\\p{Lu}\\p{N}_-]*){0,2}");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    /**
+     * Capitalised words that open a line of ordinary mail ("PS: I'll be late"). The spec refuses
+     * every unknown capitalised word before a colon; refusing these would bounce whole replies
+     * for a postscript, and none is near a keyword, so they stay prose.
+     */
+    private static final Set<String> MAIL_ABBREVIATIONS = Set.of(
+            "PS", "PPS", "NB", "FYI", "BTW", "TLDR", "FWIW", "IMO", "IMHO", "ETA",
+            "RE", "FW", "FWD", "EDIT", "UPDATE", "TODO");
+
+    /** Keywords that may stand alone on a line, which a capitalised lone word may have meant. */
+    private static final List<String> BARE_KEYWORDS = Arrays.stream(CommandSpec.values())
+            .filter(CommandSpec::mayStandAlone)
+            .map(CommandSpec::keyword)
+            .toList();
+
+    private LineClassifier() {
+    }
+
+    static Kind classify(String line) {
+        Split split = Split.of(line);
+        if (split.head().isEmpty()) {
+            return new Kind.Prose();
+        }
+        Optional<CommandSpec> known = CommandTable.lookup(split.head());
+        if (known.isPresent()) {
+            return new Kind.Keyword(known.get(), split.rest() == null ? "" : split.rest().strip());
+        }
+        return split.rest() != null ? unknownBeforeColon(split) : shoutedWithoutColon(split.head());
+    }
+
+    /** {@code RESOLVED: warning} is a mistyped command; {@code Thanks: …} and URLs are prose. */
+    private static Kind unknownBeforeColon(Split split) {
+        String head = split.head();
+        if (split.rest().startsWith("//") || MAIL_ABBREVIATIONS.contains(head)) {
+            return new Kind.Prose();
+        }
+        String hint = Suggestions.didYouMean(head, CommandTable.keywords());
+        if (CAPITAL_WORD.matcher(head).matches()
+                // "SEND NOW:" is SEND-NOW with a space, but "TO DO:" is just shouting.
+                || (FEW_CAPITAL_WORDS.matcher(head).matches() && !hint.isEmpty())) {
+            return unknownCommand(head, hint);
+        }
+        return new Kind.Prose();
+    }
+
+    /**
+     * A line all in capitals that reads like a command without its colon: {@code APPROVE D3},
+     * {@code SEVERITY HIGH}, or {@code APPROVED} alone. Left as prose it would be relayed while
+     * the sender believes it was done. Mixed-case lines without a colon are always prose.
+     */
+    private static Kind shoutedWithoutColon(String line) {
+        if (line.chars().anyMatch(Character::isLowerCase) || !FEW_CAPITAL_WORDS.matcher(line).lookingAt()) {
+            return new Kind.Prose();
+        }
+        String[] words = WHITESPACE.split(line, 2);
+        Optional<CommandSpec> first = CommandTable.lookup(words[0]);
+        if (first.isPresent()) {
+            CommandSpec spec = first.get();
+            if (spec.refusesValue()) {
+                return new Kind.BadKeyword(spec.keyword() + " takes no value; write " + spec.keyword()
+                        + " alone on its line", List.of(spec.usage()));
+            }
+            return new Kind.BadKeyword("a colon must follow " + spec.keyword() + "; write "
+                    + spec.keyword() + ": " + words[1], List.of(spec.usage()));
+        }
+        if (FEW_CAPITAL_WORDS.matcher(line).matches()) {
+            String hint = Suggestions.didYouMean(line, BARE_KEYWORDS);
+            if (!hint.isEmpty()) {
+                return unknownCommand(line, hint);
+            }
+        }
+        return new Kind.Prose();
+    }
+
+    private static Kind unknownCommand(String written, String hint) {
+        return new Kind.BadKeyword("\"" + written + "\" is not a command" + hint, CommandTable.keywords());
+    }
+
+    /**
+     * A line cut at its first colon: the head before it and the rest after it ({@code null} when
+     * there is no colon). Mail clients turn bold into {@code *NOTE:*} or {@code **NOTE**:}; one
+     * or two asterisks that open the line and close around the keyword or its colon are dropped.
+     */
+    record Split(String head, String rest) {
+
+        static Split of(String line) {
+            // Text from HTML mail indents and spaces with no-break spaces, which strip() keeps.
+            String s = line.replace('\u00a0', ' ').strip();
+            int stars = 0;
+            while (stars < 2 && stars < s.length() && s.charAt(stars) == '*') {
+                stars++;
+            }
+            if (stars > 0) {
+                String closing = "*".repeat(stars);
+                Split inner = plain(s.substring(stars));
+                if (inner.head().endsWith(closing)) {
+                    return new Split(inner.head().substring(0, inner.head().length() - stars).strip(), inner.rest());
+                }
+                if (inner.rest() != null && inner.rest().startsWith(closing)) {
+                    return new Split(inner.head(), inner.rest().substring(stars));
+                }
+            }
+            // No bold markup around the keyword (a "* item" bullet, say): read the line as written.
+            return plain(s);
+        }
+
+        private static Split plain(String s) {
+            int colon = s.indexOf(':');
+            return colon < 0 ? new Split(s.strip(), null) : new Split(s.substring(0, colon).strip(), s.substring(colon + 1));
+        }
+    }
+}
