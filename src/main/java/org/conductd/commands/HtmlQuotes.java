@@ -17,8 +17,8 @@ import org.jsoup.select.Elements;
  */
 final class HtmlQuotes {
 
-    /** How much text after an {@code <hr>} is read to see whether a header block follows it. */
-    private static final int HEADER_LOOKAHEAD = 600;
+    /** How many lines of text are read to see whether a header block starts there. */
+    private static final int HEADER_LOOKAHEAD_LINES = 12;
 
     /** In order: the client-specific rules first, the generic blockquote rule last. */
     private static final List<Consumer<Document>> EXTRACTORS = List.of(
@@ -75,7 +75,7 @@ final class HtmlQuotes {
     private static void extractFromOutlookRuleAboveHeaders(Document document) {
         for (Element rule : document.select("hr")) {
             if (rule.parent() != null
-                    && QuoteMarkers.startsWithHeaderBlock(HtmlToText.textAfter(rule, HEADER_LOOKAHEAD))) {
+                    && QuoteMarkers.startsWithHeaderBlock(HtmlToText.textAfter(rule, HEADER_LOOKAHEAD_LINES))) {
                 removeFromHereOn(rule);
                 return;
             }
@@ -88,7 +88,8 @@ final class HtmlQuotes {
      */
     private static void extractFromOutlookBorderedHeaders(Document document) {
         for (Element div : document.select("div[style*=border-top]")) {
-            if (div.parent() != null && QuoteMarkers.startsWithHeaderBlock(HtmlToText.text(div))) {
+            if (div.parent() != null
+                    && QuoteMarkers.startsWithHeaderBlock(HtmlToText.text(div, HEADER_LOOKAHEAD_LINES))) {
                 removeFromHereOn(div);
                 return;
             }

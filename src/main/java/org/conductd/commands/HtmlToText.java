@@ -26,56 +26,77 @@ final class HtmlToText {
     }
 
     static String text(Node root) {
-        Writer writer = new Writer(null, Integer.MAX_VALUE);
+        return text(root, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code lines} lines or so of the text of {@code root}. */
+    static String text(Node root, int lines) {
+        Writer writer = new Writer(lines);
         NodeTraversor.filter(writer, root);
         return writer.text();
     }
 
     /**
-     * The first {@code limit} or so characters of the document's text that follow {@code marker}, to
-     * see what an {@code <hr>} stands above.
+     * The first {@code lines} lines or so of the text that follows {@code marker} in document order,
+     * to see what an {@code <hr>} stands above. Walks forward from the marker rather than through
+     * the whole body, so that checking many markers stays cheap.
      */
-    static String textAfter(Element marker, int limit) {
-        Writer writer = new Writer(marker, limit);
-        NodeTraversor.filter(writer, marker.ownerDocument().body());
+    static String textAfter(Element marker, int lines) {
+        Writer writer = new Writer(lines);
+        Node node = marker;
+        while (node != null && !writer.full()) {
+            Node next = node.nextSibling();
+            if (next != null) {
+                NodeTraversor.filter(writer, next);
+                node = next;
+            } else {
+                node = node.parent();
+                if (!(node instanceof Element parent) || parent.normalName().equals("body")) {
+                    break;
+                }
+                if (BLOCKS.contains(parent.normalName())) {
+                    writer.endLine();
+                }
+            }
+        }
         return writer.text();
     }
 
-    /** Writes text once past {@code start} (at once when null), and stops after about {@code limit} characters. */
+    /** Writes the text of the nodes it is given, and stops after about {@code maxLines} lines. */
     private static final class Writer implements NodeFilter {
 
+        /** A line this long is not a header line; reading on would not change the answer. */
+        private static final int MAX_LINE_CHARS = 1000;
+
         private final StringBuilder out = new StringBuilder();
-        private final Node start;
-        private final int limit;
-        private boolean writing;
+        private final int maxLines;
+        private int lines;
         private int preDepth;
 
-        Writer(Node start, int limit) {
-            this.start = start;
-            this.limit = limit;
-            this.writing = start == null;
+        Writer(int maxLines) {
+            this.maxLines = maxLines;
+        }
+
+        boolean full() {
+            return lines > maxLines || out.length() > (long) maxLines * MAX_LINE_CHARS;
         }
 
         @Override
         public FilterResult head(Node node, int depth) {
-            if (node == start) {
-                writing = true;
-                return FilterResult.SKIP_ENTIRELY;
-            }
-            if (writing && node instanceof TextNode text) {
+            if (node instanceof TextNode text) {
                 write(text.getWholeText());
             } else if (node instanceof Element element) {
                 String tag = element.normalName();
                 if (tag.equals("pre")) {
                     preDepth++;
                 }
-                if (writing && tag.equals("br")) {
-                    out.append('\n');
-                } else if (writing && BLOCKS.contains(tag)) {
+                if (tag.equals("br")) {
+                    newLine();
+                } else if (BLOCKS.contains(tag)) {
                     endLine();
                 }
             }
-            return out.length() > limit ? FilterResult.STOP : FilterResult.CONTINUE;
+            return full() ? FilterResult.STOP : FilterResult.CONTINUE;
         }
 
         @Override
@@ -85,10 +106,10 @@ final class HtmlToText {
                 if (tag.equals("pre")) {
                     preDepth--;
                 }
-                if (writing && BLOCKS.contains(tag)) {
+                if (BLOCKS.contains(tag)) {
                     endLine();
                     if (PARAGRAPHS.contains(tag)) {
-                        out.append('\n');
+                        newLine();
                     }
                 }
             }
@@ -106,10 +127,15 @@ final class HtmlToText {
             out.append(text);
         }
 
-        private void endLine() {
+        void endLine() {
             if (!atLineStart()) {
-                out.append('\n');
+                newLine();
             }
+        }
+
+        private void newLine() {
+            out.append('\n');
+            lines++;
         }
 
         private boolean atLineStart() {

@@ -52,8 +52,7 @@ final class QuoteMarkers {
 
     private static final Pattern DIGIT_OR_ADDRESS = Pattern.compile("[0-9@]");
 
-    /** Yandex and Mail.ru write no verb, only a date and the author's address (see isDatedAddressLine). */
-    private static final Pattern DATED_ADDRESS_LINE = Pattern.compile(".*\\d.*@.*:\\s*$|.*@.*\\d.*:\\s*$");
+    private static final Pattern TIME = Pattern.compile("\\b\\d{1,2}:\\d{2}\\b");
 
     /** A command line ("NOTE: …") is the author's own text, never a client's marker. */
     private static final Pattern COMMAND_LIKE = Pattern.compile("^[A-Z][A-Z-]{2,}:.*");
@@ -64,7 +63,7 @@ final class QuoteMarkers {
     private static final Pattern OTHER_HEADER = header(
             "Sent|Date|To|Cc|Subject|Reply-To|"
                     + "Gesendet|Datum|An|Betreff|"                // German
-                    + "Envoyé|Envoyé le|À|Objet|"           // French
+                    + "Envoyé|Envoyé le|À|Objet|"                 // French
                     + "Enviado|Enviado el|Fecha|Para|Asunto|"     // Spanish, Portuguese
                     + "Verzonden|Aan|Onderwerp|"                  // Dutch
                     + "Inviato|Data|A|Oggetto|"                   // Italian
@@ -79,6 +78,9 @@ final class QuoteMarkers {
 
     /** A header block needs this many header lines in a row, one of them naming the sender. */
     private static final int HEADER_BLOCK_MIN_LINES = 2;
+
+    /** Outlook writes at most From, Sent, To, Cc, Bcc, Subject, Importance; no need to read further. */
+    private static final int HEADER_BLOCK_MAX_LINES = 8;
 
     /**
      * Lines after which everything is the original message: Outlook's and AOL's
@@ -170,7 +172,16 @@ final class QuoteMarkers {
      */
     static boolean isDatedAddressLine(String line) {
         String text = line.strip();
-        return !COMMAND_LIKE.matcher(text).matches() && DATED_ADDRESS_LINE.matcher(text).matches();
+        return text.length() <= ATTRIBUTION_MAX_CHARS
+                && text.endsWith(":")
+                && text.indexOf('@') >= 0
+                && text.chars().anyMatch(Character::isDigit)
+                && !COMMAND_LIKE.matcher(text).matches();
+    }
+
+    /** Whether the lines name a time of day or an address, as clients' attributions do. */
+    static boolean namesTimeOrAddress(List<String> lines) {
+        return lines.stream().anyMatch(line -> line.indexOf('@') >= 0 || TIME.matcher(line).find());
     }
 
     /**
@@ -181,7 +192,7 @@ final class QuoteMarkers {
     static boolean isHeaderBlock(List<String> lines, int start) {
         int headers = 0;
         boolean from = false;
-        for (int i = start; i < lines.size(); i++) {
+        for (int i = start; i < Math.min(lines.size(), start + HEADER_BLOCK_MAX_LINES); i++) {
             String line = unbold(lines.get(i));
             boolean isFrom = FROM_HEADER.matcher(line).matches();
             if (!isFrom && !OTHER_HEADER.matcher(line).matches()) {

@@ -55,12 +55,15 @@ public final class ReplyTrimmer {
                 attribution = 1;
             }
             if (attribution > 0) {
-                if (!quoteOrEndFrom(lines, i + attribution)) {
-                    // A client that does not prefix the original with ">" puts it right below.
+                if (quoteOrEndFrom(lines, i + attribution)) {
+                    i += attribution;
+                    continue;
+                }
+                if (QuoteMarkers.namesTimeOrAddress(lines.subList(i, i + attribution))) {
+                    // A client that does not prefix the original with ">" puts it right below. A
+                    // line without a time or an address ("On 3 March you wrote:") is the author's.
                     break;
                 }
-                i += attribution;
-                continue;
             }
             if (Signatures.startsSignature(line)) {
                 break;
