@@ -1,0 +1,125 @@
+package org.conductd.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.conductd.mail.InboundMessage;
+
+/**
+ * The new text of a reply: what its author wrote, without the quoted message, the client's
+ * attribution and header lines, forwarded or original messages, and the signature. Top-posted,
+ * bottom-posted and inline answers all keep the author's own lines; everything below an
+ * original-message marker, an Outlook header block or a signature is dropped. Pure: no I/O.
+ */
+public final class ReplyTrimmer {
+
+    public ReplyTrimmer() {
+    }
+
+    /**
+     * The new text of a reply: HTML rules when the message is HTML-only
+     * ({@code m.textFromHtml() && m.html() != null}), else plain rules on {@code m.text()}.
+     */
+    public String newText(InboundMessage m) {
+        if (m.textFromHtml() && m.html() != null) {
+            return trimHtml(m.html());
+        }
+        return trimPlain(m.text());
+    }
+
+    /** The new text of a plain-text reply; {@code text} uses {@code \n} line breaks. */
+    public String trimPlain(String text) {
+        // Windows line breaks survive some gateways; they would hide the end of a line from the rules.
+        List<String> lines = text.replace("\r\n", "\n").replace('\r', '\n').lines().toList();
+        List<String> kept = new ArrayList<>();
+        boolean afterQuote = false;
+        int i = 0;
+        while (i < lines.size()) {
+            String line = lines.get(i);
+            if (QuoteMarkers.isQuote(line)) {
+                afterQuote = true;
+                i++;
+                continue;
+            }
+            if (line.isBlank() && afterQuote && (kept.isEmpty() || lastIsBlank(kept))) {
+                // The blank lines on both sides of a removed quote would otherwise add up.
+                i++;
+                continue;
+            }
+            afterQuote = false;
+            if (QuoteMarkers.isOriginalMessageMarker(line) || QuoteMarkers.isHeaderBlock(lines, i)) {
+                dropTrailingRules(kept);
+                break;
+            }
+            int attribution = QuoteMarkers.attributionLength(lines, i);
+            if (attribution == 0 && QuoteMarkers.isDatedAddressLine(line) && quoteOrEndFrom(lines, i + 1)) {
+                attribution = 1;
+            }
+            if (attribution > 0) {
+                if (quoteOrEndFrom(lines, i + attribution)) {
+                    i += attribution;
+                    continue;
+                }
+                if (QuoteMarkers.namesTimeOrAddress(lines.subList(i, i + attribution))) {
+                    // A client that does not prefix the original with ">" puts it right below. A
+                    // line without a time or an address ("On 3 March you wrote:") is the author's.
+                    break;
+                }
+            }
+            if (Signatures.startsSignature(line)) {
+                break;
+            }
+            kept.add(line.stripTrailing());
+            i++;
+        }
+        dropDashSignOff(kept);
+        return joinWithoutOuterBlankLines(kept);
+    }
+
+    /** The new text of an HTML reply: clients' quote markup removed, then the plain rules. */
+    public String trimHtml(String html) {
+        return trimPlain(HtmlToText.text(HtmlQuotes.strip(html)));
+    }
+
+    /** Whether the first non-blank line from {@code from} on is a quote, or there is none. */
+    private static boolean quoteOrEndFrom(List<String> lines, int from) {
+        for (int j = from; j < lines.size(); j++) {
+            if (!lines.get(j).isBlank()) {
+                return QuoteMarkers.isQuote(lines.get(j));
+            }
+        }
+        return true;
+    }
+
+    private static boolean lastIsBlank(List<String> kept) {
+        return kept.get(kept.size() - 1).isBlank();
+    }
+
+    /** A rule line right above a header block belongs to it ("-----" or Outlook's underscores). */
+    private static void dropTrailingRules(List<String> kept) {
+        while (!kept.isEmpty() && (lastIsBlank(kept) || QuoteMarkers.isRule(kept.get(kept.size() - 1)))) {
+            kept.remove(kept.size() - 1);
+        }
+    }
+
+    private static void dropDashSignOff(List<String> kept) {
+        int last = kept.size() - 1;
+        while (last >= 0 && kept.get(last).isBlank()) {
+            last--;
+        }
+        if (last > 0 && kept.get(last - 1).isBlank() && Signatures.isDashSignOff(kept.get(last))) {
+            kept.subList(last, kept.size()).clear();
+        }
+    }
+
+    private static String joinWithoutOuterBlankLines(List<String> kept) {
+        int from = 0;
+        int to = kept.size();
+        while (from < to && kept.get(from).isBlank()) {
+            from++;
+        }
+        while (to > from && kept.get(to - 1).isBlank()) {
+            to--;
+        }
+        return String.join("\n", kept.subList(from, to));
+    }
+}
