@@ -90,11 +90,17 @@ public final class CaseCommands {
         return problems;
     }
 
-    /** Applies every command; returns the transcript lines for the sender. */
+    /**
+     * Applies every command; returns the transcript lines for the sender, none for STATUS
+     * and HELP, whose own mail is the answer.
+     */
     public List<String> apply(CaseRecord c, TeamMember sender, List<Command> commands, long row) {
         List<String> transcript = new ArrayList<>();
         for (Command command : commands) {
-            transcript.add(applyOne(c, sender, command, row));
+            String line = applyOne(c, sender, command, row);
+            if (line != null) {
+                transcript.add(line);
+            }
         }
         cases.touch(c.id(), now());
         return transcript;
@@ -179,11 +185,11 @@ public final class CaseCommands {
         }
         if (command instanceof Command.Status) {
             sendStatus(c, sender, row);
-            return "The case record was sent to you.";
+            return null;
         }
         if (command instanceof Command.Help) {
             sendHelp(c, sender, row);
-            return "The command reference was sent to you.";
+            return null;
         }
         throw new IllegalStateException("not checked: " + command);
     }

@@ -105,7 +105,9 @@ public final class ResponderMail {
         }
         if (!ok.commands().isEmpty()) {
             List<String> changes = commands.apply(c, sender, ok.commands(), row);
-            transcript(c, sender, changes, row);
+            if (!changes.isEmpty()) {
+                transcript(c, sender, changes, row);
+            }
         }
         if (ok.commands().isEmpty() && ok.discussion().isBlank()) {
             events.save(new CaseEvent(null, c.id(), clock.instant(), actor, "message", "an empty reply", row));

@@ -92,7 +92,7 @@ class ShippedTemplatesTest {
             "refusal", Map.of("tag", "[CoC #42]", "reason", "it does not answer mail conductd sent you", "hint", true),
             "status", Map.of("tag", "[CoC #42]", "codeName", "quiet harbor", "caseNumber", 42,
                     "record", "State: open\nSeverity: high"),
-            "help", Map.of("tag", "[CoC #42]", "help", "NOTE: text    an internal note"),
+            "help", Map.of("tag", "[CoC #42]", "help", "NOTE: text - an internal note"),
             "urgent-alert", Map.of("tag", "[CoC #42]", "codeName", "quiet harbor", "actorName", "Alice Example",
                     "caseNumber", 42, "eventName", "Example Conf 2026", "forTeam", true),
             "pattern-notice", Map.of("tag", "[CoC #42]", "codeName", "quiet harbor", "caseNumber", 42, "count", 1,
