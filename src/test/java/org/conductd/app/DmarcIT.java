@@ -1,0 +1,67 @@
+package org.conductd.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.conductd.mail.MessageId;
+import org.conductd.store.CaseRepository;
+import org.conductd.support.ConductdIT;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** With trusted authserv-ids configured, a command also needs DMARC pass at that server (SPEC §4). */
+class DmarcIT extends ConductdIT {
+
+    private String token;
+
+    @Override
+    protected Map<String, Object> overrides() {
+        return Map.of("conductd.security.trusted-authserv-ids", List.of("mx.example.org"));
+    }
+
+    @BeforeEach
+    void openACase() throws Exception {
+        mail.send("jane@example.net", "Report", "Someone kept following me.", Map.of());
+        conductd.settle();
+        token = MessageId.parseOne(mail.receivedBy("alice@example.org", "case-notification").get(0).getMessageID());
+    }
+
+    private void replyWith(String authenticationResults) {
+        mail.deliverRaw("""
+                Authentication-Results: %s
+                From: Alice Example <alice@example.org>
+                To: conduct@example.org
+                Subject: Re: [CoC #1]
+                In-Reply-To: <%s>
+                Message-ID: <%s@client.example.org>
+
+                SEVERITY: high
+                """.formatted(authenticationResults, token, System.nanoTime()));
+        conductd.settle();
+    }
+
+    @Test
+    void commandWithDmarcPassFromTheTrustedServerIsCarriedOut() {
+        replyWith("mx.example.org; dkim=pass header.d=example.org; dmarc=pass header.from=example.org");
+
+        assertEquals("high", conductd.bean(CaseRepository.class).findById(1L).orElseThrow().severity());
+    }
+
+    @Test
+    void commandWithDmarcFailIsRefusedEvenWithAValidToken() throws Exception {
+        replyWith("mx.example.org; dmarc=fail header.from=example.org");
+
+        assertNull(conductd.bean(CaseRepository.class).findById(1L).orElseThrow().severity());
+        assertTrue(IntakeIT.body(mail.receivedBy("alice@example.org", "refusal").get(0)).contains("DMARC"));
+    }
+
+    @Test
+    void passWrittenByAnUntrustedServerCountsForNothing() {
+        replyWith("attacker.example.net; dmarc=pass header.from=example.org");
+
+        assertNull(conductd.bean(CaseRepository.class).findById(1L).orElseThrow().severity());
+    }
+}
