@@ -26,8 +26,20 @@ public final class ReplyTrimmer {
         return trimPlain(m.text());
     }
 
-    /** The new text of a plain-text reply; {@code text} uses {@code \n} line breaks. */
+    /** The new text of a plain-text reply, without its signature: what commands and relays use. */
     public String trimPlain(String text) {
+        return trim(text, false);
+    }
+
+    /**
+     * The reply with quotes, attributions, header blocks and forwarded parts removed but its
+     * signature kept: the "reply text" of talon's corpus, which strips signatures separately.
+     */
+    public String withoutQuotes(String text) {
+        return trim(text, true);
+    }
+
+    private String trim(String text, boolean keepSignature) {
         // Windows line breaks survive some gateways; they would hide the end of a line from the rules.
         List<String> lines = text.replace("\r\n", "\n").replace('\r', '\n').lines().toList();
         List<String> kept = new ArrayList<>();
@@ -65,13 +77,15 @@ public final class ReplyTrimmer {
                     break;
                 }
             }
-            if (Signatures.startsSignature(line)) {
+            if (!keepSignature && Signatures.startsSignature(line)) {
                 break;
             }
             kept.add(line.stripTrailing());
             i++;
         }
-        dropDashSignOff(kept);
+        if (!keepSignature) {
+            dropDashSignOff(kept);
+        }
         return joinWithoutOuterBlankLines(kept);
     }
 

@@ -188,23 +188,21 @@ class ReplyTrimmerCorpusTest {
     }
 
     /**
-     * A talon reply: the text/plain part through the plain rules, else the text/html part through
-     * the HTML rules. talon's expected texts ({@code <name>_reply_text}) keep the signature, which
-     * talon strips in a separate step and conductd strips as part of the new text (commands count
-     * only above it), so the expectation is cut at its signature line.
+     * A talon reply: the text/plain part with quotes removed, else the text/html part through the
+     * HTML rules. talon's expected texts ({@code <name>_reply_text}) keep the signature, because
+     * talon strips signatures in a separate step; they are compared as they are with
+     * {@link ReplyTrimmer#withoutQuotes}, the same stage in conductd.
      */
     private Outcome talonStandard(Path eml) throws IOException, MessagingException {
         String name = eml.getFileName().toString();
         Path replyText = eml.resolveSibling(name.replaceFirst("\\.eml$", "") + "_reply_text");
-        String expected = Files.exists(replyText)
-                ? aboveSignature(Files.readString(replyText, StandardCharsets.UTF_8))
-                : "Hello";
+        String expected = Files.exists(replyText) ? Files.readString(replyText, StandardCharsets.UTF_8) : "Hello";
         MimeMessage message;
         try (InputStream in = Files.newInputStream(eml)) {
             message = new MimeMessage(Session.getInstance(new Properties()), in);
         }
         String plain = part(message, "text/plain");
-        String got = plain != null ? trimmer.trimPlain(plain) : trimmer.trimHtml(part(message, "text/html"));
+        String got = plain != null ? trimmer.withoutQuotes(plain) : trimmer.trimHtml(part(message, "text/html"));
         return new Outcome(name, expected, got, lines(expected).equals(lines(got)));
     }
 
@@ -223,17 +221,6 @@ class ReplyTrimmerCorpusTest {
             }
         }
         return null;
-    }
-
-    private static String aboveSignature(String text) {
-        List<String> above = new ArrayList<>();
-        for (String line : text.lines().toList()) {
-            if (line.strip().equals("--") || line.startsWith("Sent from my ")) {
-                break;
-            }
-            above.add(line);
-        }
-        return String.join("\n", above);
     }
 
     private static List<Path> files(String folder, String suffix) throws IOException {

@@ -199,4 +199,12 @@ class ReplyTrimmerTest {
             throw new UncheckedIOException(e);
         }
     }
+
+    @Test
+    void withoutQuotesKeepsTheSignatureThatTrimPlainDrops() {
+        ReplyTrimmer trimmer = new ReplyTrimmer();
+        String reply = "SEVERITY: high\n\n-- \nAlice\n\nOn Fri, Bob wrote:\n> RESOLVE: warning\n";
+        assertEquals("SEVERITY: high\n\n--\nAlice", trimmer.withoutQuotes(reply));
+        assertEquals("SEVERITY: high", trimmer.trimPlain(reply));
+    }
 }
