@@ -47,7 +47,8 @@ public enum CommandSpec {
             "Safety override: sends the pending draft without a second member;"
                     + " every responder and organizer is told.", false, Repeat.ONCE),
     CLOSE("CLOSE", "", false, "",
-            "Closes a resolved case.", false, Repeat.ONCE),
+            "Closes the case: once it is resolved, or at once if it needs no response"
+                    + " (a newsletter, say).", false, Repeat.ONCE),
     REOPEN("REOPEN", "reason", false, "",
             "Reopens the case.", false, Repeat.ONCE),
     STATUS("STATUS", "", false, "",
