@@ -15,7 +15,8 @@ public final class AuthenticationResults {
 
     private static final Pattern COMMENT = Pattern.compile("\\([^()]*\\)");
     private static final Pattern RESULT = Pattern.compile("^\\s*([a-z0-9_-]+)\\s*=\\s*([a-z]+)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern PROPERTY = Pattern.compile("header\\.(d|i|from)\\s*=\\s*@?([^\\s;]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SIGNER = Pattern.compile("header\\.(d|i)\\s*=\\s*@?([^\\s;]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HEADER_FROM = Pattern.compile("header\\.from\\s*=\\s*([^\\s;]+)", Pattern.CASE_INSENSITIVE);
 
     private AuthenticationResults() {
     }
@@ -42,7 +43,7 @@ public final class AuthenticationResults {
                 continue;
             }
             String method = m.group(1).toLowerCase(Locale.ROOT);
-            if (method.equals("dmarc")) {
+            if (method.equals("dmarc") && isForDomain(result, fromDomain)) {
                 return true;
             }
             if (method.equals("dkim") && signedByAlignedDomain(result, fromDomain)) {
@@ -52,9 +53,15 @@ public final class AuthenticationResults {
         return false;
     }
 
+    /** A DMARC result counts only for the domain of this message's From. */
+    private static boolean isForDomain(String result, String fromDomain) {
+        Matcher p = HEADER_FROM.matcher(result);
+        return p.find() && p.group(1).equalsIgnoreCase(fromDomain);
+    }
+
     /** Relaxed alignment: the signing domain is the From domain or a parent or child of it. */
     private static boolean signedByAlignedDomain(String result, String fromDomain) {
-        Matcher p = PROPERTY.matcher(result);
+        Matcher p = SIGNER.matcher(result);
         String from = fromDomain.toLowerCase(Locale.ROOT);
         while (p.find()) {
             String value = p.group(2).toLowerCase(Locale.ROOT);

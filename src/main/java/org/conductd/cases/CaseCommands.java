@@ -4,13 +4,14 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.conductd.commands.Command;
+import org.conductd.commands.CommandSpec;
 import org.conductd.commands.CommandTable;
 import org.conductd.commands.Problem;
 import org.conductd.commands.Severity;
@@ -19,8 +20,6 @@ import org.conductd.config.TeamMember;
 import org.conductd.mail.EmailAddress;
 import org.conductd.mail.MailKind;
 import org.conductd.store.CaseEvent;
-import org.conductd.store.CaseMember;
-import org.conductd.store.CaseMemberRepository;
 import org.conductd.store.CaseRecord;
 import org.conductd.store.CaseRepository;
 import org.conductd.store.CaseState;
@@ -31,17 +30,22 @@ import org.conductd.store.ParticipantRole;
 
 /**
  * Carries out a responder's parsed commands on a case (SPEC §3.4), in the caller's
- * transaction. {@link #check} finds what the case's state forbids, so that together with the
- * parser's problems a reply is applied all or nothing; {@link #apply} then makes each change,
- * writes it to the event log with who, when and from which message, and returns the lines
- * of the sender's transcript.
+ * transaction. {@link #check} walks the commands in order against a working copy of the
+ * case, so that together with the parser's problems a reply is applied all or nothing.
+ * {@link #apply} makes every change first, writing each to the event log with who, when and
+ * from which message, and only then returns the mail the changes cause, so that a reply
+ * declaring a conflict never sends that member anything, whatever the order of its lines.
  */
 @Singleton
 public final class CaseCommands {
 
+    /** What a reply did: the sender's transcript lines, and the mail to send once every change is made. */
+    public record Applied(List<String> transcript, List<Runnable> mail) {
+    }
+
     private final Settings settings;
     private final CaseRepository cases;
-    private final CaseMemberRepository members;
+    private final CaseTeam team;
     private final ParticipantRepository participants;
     private final EventRepository events;
     private final PatternCheck patterns;
@@ -49,12 +53,12 @@ public final class CaseCommands {
     private final CaseMail mail;
     private final Clock clock;
 
-    public CaseCommands(Settings settings, CaseRepository cases, CaseMemberRepository members,
-                        ParticipantRepository participants, EventRepository events, PatternCheck patterns,
-                        CaseStatusText status, CaseMail mail, Clock clock) {
+    public CaseCommands(Settings settings, CaseRepository cases, CaseTeam team, ParticipantRepository participants,
+                        EventRepository events, PatternCheck patterns, CaseStatusText status, CaseMail mail,
+                        Clock clock) {
         this.settings = settings;
         this.cases = cases;
-        this.members = members;
+        this.team = team;
         this.participants = participants;
         this.events = events;
         this.patterns = patterns;
@@ -63,139 +67,142 @@ public final class CaseCommands {
         this.clock = clock;
     }
 
-    /** What the case's state or the two-person rule forbids among these commands. */
+    /** What the case's state forbids among these commands, taken in order as they would apply. */
     public List<Problem> check(CaseRecord c, TeamMember sender, List<Command> commands) {
         List<Problem> problems = new ArrayList<>();
-        Set<String> conflicted = conflicted(c.id());
+        Set<String> conflicted = new HashSet<>(team.conflicted(c.id()));
+        CaseState state = c.state();
         for (Command command : commands) {
-            String line = keyword(command);
-            if (isDrafting(command)) {
-                problems.add(problem(line, "drafting mail to people outside the team is not available yet; "
-                        + "nothing was drafted", List.of()));
-            } else if (command instanceof Command.Close && c.state() == CaseState.CLOSED) {
-                problems.add(problem(line, "the case is already closed", List.of()));
-            } else if (command instanceof Command.Reopen && c.state() == CaseState.OPEN) {
-                problems.add(problem(line, "the case is open", List.of()));
-            } else if (command instanceof Command.ConflictClear clear) {
-                if (clear.memberAddress().equals(sender.email().address())) {
-                    problems.add(problem(line, "another team member must clear your conflict", List.of()));
-                } else if (!conflicted.contains(clear.memberAddress())) {
-                    problems.add(problem(line, nameOf(clear.memberAddress()) + " has no conflict in this case", List.of()));
+            String keyword = CommandSpec.of(command).keyword();
+            if (CommandSpec.of(command).belongsToTwoPersonRule()) {
+                problems.add(problem(keyword, "drafting mail to people outside the team is not available yet; "
+                        + "nothing was drafted"));
+            } else if (command instanceof Command.Close) {
+                if (state == CaseState.CLOSED) {
+                    problems.add(problem(keyword, "the case is already closed"));
                 }
+                state = CaseState.CLOSED;
+            } else if (command instanceof Command.Reopen) {
+                if (state == CaseState.OPEN) {
+                    problems.add(problem(keyword, "the case is open"));
+                }
+                state = CaseState.OPEN;
+            } else if (command instanceof Command.Conflict conflict) {
+                conflicted.add(conflict.memberAddress());
+            } else if (command instanceof Command.ConflictClear clear) {
+                // A conflicted sender is refused before this point, so clearing oneself is always a mistake.
+                if (!conflicted.contains(clear.memberAddress())) {
+                    problems.add(problem(keyword, clear.memberAddress().equals(sender.email().address())
+                            ? "you have no conflict in this case"
+                            : nameOf(clear.memberAddress()) + " has no conflict in this case"));
+                }
+                conflicted.remove(clear.memberAddress());
             } else if (command instanceof Command.Assign assign && conflicted.contains(assign.memberAddress())) {
-                problems.add(problem(line, nameOf(assign.memberAddress()) + " has a conflict in this case",
-                        unconflictedNames(conflicted)));
+                problems.add(problem(keyword, nameOf(assign.memberAddress()) + " has a conflict in this case"));
             }
         }
         return problems;
     }
 
-    /**
-     * Applies every command; returns the transcript lines for the sender, none for STATUS
-     * and HELP, whose own mail is the answer.
-     */
-    public List<String> apply(CaseRecord c, TeamMember sender, List<Command> commands, long row) {
+    /** Makes every change; the mail they cause is returned, to be sent after all of them. */
+    public Applied apply(CaseRecord c, TeamMember sender, List<Command> commands, long row) {
         List<String> transcript = new ArrayList<>();
+        List<Runnable> followingMail = new ArrayList<>();
+        String lead = c.lead();
+        boolean urgent = "urgent".equals(c.severity());
         for (Command command : commands) {
-            String line = applyOne(c, sender, command, row);
-            if (line != null) {
-                transcript.add(line);
+            String actor = sender.email().address();
+            if (command instanceof Command.Note note) {
+                record(c, actor, "note", note.text(), row);
+                transcript.add("Note added to the record.");
+            } else if (command instanceof Command.SetSeverity severity) {
+                String level = severity.severity().label();
+                cases.setSeverity(c.id(), level);
+                record(c, actor, "severity", level, row);
+                if (severity.severity() == Severity.URGENT && !urgent) {
+                    followingMail.add(() -> alertUrgent(c, sender, row));
+                    transcript.add("Severity set to urgent; the team and the organizers are alerted.");
+                } else {
+                    transcript.add("Severity set to " + level + ".");
+                }
+                urgent = severity.severity() == Severity.URGENT;
+            } else if (command instanceof Command.Assign assign) {
+                cases.setLead(c.id(), assign.memberAddress());
+                lead = assign.memberAddress();
+                record(c, actor, "assigned", nameOf(lead) + " leads the case", row);
+                transcript.add(nameOf(lead) + " now leads the case.");
+            } else if (command instanceof Command.Conflict conflict) {
+                String member = conflict.memberAddress();
+                team.setConflict(c.id(), member, true, "declared by " + sender.name());
+                record(c, actor, "conflict", nameOf(member) + " has a conflict of interest", row);
+                transcript.add(nameOf(member) + " is left out of the case from now on.");
+                if (member.equals(lead)) {
+                    cases.setLead(c.id(), null);
+                    lead = null;
+                    record(c, actor, "assigned", "nobody leads the case: the lead has a conflict", row);
+                    transcript.add("The case has no lead now: ASSIGN someone else.");
+                }
+            } else if (command instanceof Command.ConflictClear clear) {
+                team.setConflict(c.id(), clear.memberAddress(), false, null);
+                record(c, actor, "conflict-cleared", nameOf(clear.memberAddress()) + " is back on the case", row);
+                transcript.add(nameOf(clear.memberAddress()) + " receives the case's mail again from now on.");
+            } else if (command instanceof Command.SetReporter reporter) {
+                addPerson(c.id(), ParticipantRole.REPORTER, reporter.name(), reporter.address());
+                record(c, actor, "reporter", person(reporter.name(), reporter.address()), row);
+                transcript.add("Reporter recorded: " + person(reporter.name(), reporter.address()) + ".");
+            } else if (command instanceof Command.SetReported reported) {
+                addPerson(c.id(), ParticipantRole.REPORTED, reported.name(), reported.address());
+                record(c, actor, "reported", person(reported.name(), reported.address()), row);
+                List<CaseRecord> earlier = patterns.earlierCases(c.id(), reported.name(), reported.address());
+                transcript.add("Reported person recorded: " + person(reported.name(), reported.address()) + "."
+                        + (earlier.isEmpty() ? "" : " " + earlier.size() + " earlier case(s) name the same person;"
+                        + " the team is told."));
+                if (!earlier.isEmpty()) {
+                    record(c, CaseIntake.ACTOR_SYSTEM, "pattern", "earlier cases: "
+                            + earlier.stream().map(e -> "#" + e.id()).collect(Collectors.joining(", ")), row);
+                    followingMail.add(() -> notifyPattern(c, earlier, row));
+                }
+            } else if (command instanceof Command.SetWhen when) {
+                cases.setIncidentWhen(c.id(), when.text());
+                record(c, actor, "when", when.text(), row);
+                transcript.add("When: " + when.text());
+            } else if (command instanceof Command.SetWhere where) {
+                cases.setIncidentWhere(c.id(), where.text());
+                record(c, actor, "where", where.text(), row);
+                transcript.add("Where: " + where.text());
+            } else if (command instanceof Command.SetSummary summary) {
+                cases.setSummary(c.id(), summary.text());
+                record(c, actor, "summary", summary.text(), row);
+                transcript.add("Summary: " + summary.text());
+            } else if (command instanceof Command.SetPublicSummary summary) {
+                cases.setPublicSummary(c.id(), summary.text());
+                record(c, actor, "public-summary", summary.text(), row);
+                transcript.add("Public summary: " + summary.text());
+            } else if (command instanceof Command.Close) {
+                cases.setState(c.id(), CaseState.CLOSED.name(), now());
+                record(c, actor, "closed", c.state() == CaseState.RESOLVED ? "closed" : "closed without a resolution", row);
+                transcript.add("The case is closed.");
+            } else if (command instanceof Command.Reopen reopen) {
+                cases.setState(c.id(), CaseState.OPEN.name(), null);
+                record(c, actor, "reopened", reopen.reason(), row);
+                transcript.add("The case is open again.");
+            } else if (command instanceof Command.Status) {
+                followingMail.add(() -> sendStatus(c, sender, row));
+            } else if (command instanceof Command.Help) {
+                followingMail.add(() -> sendHelp(c, sender, row));
+            } else {
+                throw new IllegalStateException("not checked: " + command);
             }
         }
         cases.touch(c.id(), now());
-        return transcript;
+        return new Applied(transcript, followingMail);
     }
 
-    private String applyOne(CaseRecord c, TeamMember sender, Command command, long row) {
-        String actor = sender.email().address();
-        if (command instanceof Command.Note note) {
-            record(c, actor, "note", note.text(), row);
-            return "Note added to the record.";
-        }
-        if (command instanceof Command.SetSeverity severity) {
-            String level = severity.severity().name().toLowerCase(Locale.ROOT);
-            cases.setSeverity(c.id(), level);
-            record(c, actor, "severity", level, row);
-            if (severity.severity() == Severity.URGENT) {
-                alertUrgent(c, sender, row);
-                return "Severity set to urgent; the team and the organizers were alerted.";
-            }
-            return "Severity set to " + level + ".";
-        }
-        if (command instanceof Command.Assign assign) {
-            cases.setLead(c.id(), assign.memberAddress());
-            record(c, actor, "assigned", nameOf(assign.memberAddress()) + " leads the case", row);
-            return nameOf(assign.memberAddress()) + " now leads the case.";
-        }
-        if (command instanceof Command.Conflict conflict) {
-            members.setConflict(c.id(), conflict.memberAddress(), true, "declared by " + sender.name(), now());
-            record(c, actor, "conflict", nameOf(conflict.memberAddress()) + " has a conflict of interest", row);
-            return nameOf(conflict.memberAddress()) + " is left out of the case from now on.";
-        }
-        if (command instanceof Command.ConflictClear clear) {
-            members.setConflict(c.id(), clear.memberAddress(), false, null, now());
-            record(c, actor, "conflict-cleared", nameOf(clear.memberAddress()) + " is back on the case", row);
-            return nameOf(clear.memberAddress()) + " receives the case's mail again from now on.";
-        }
-        if (command instanceof Command.SetReporter reporter) {
-            setPerson(c.id(), ParticipantRole.REPORTER, reporter.name(), reporter.address());
-            record(c, actor, "reporter", person(reporter.name(), reporter.address()), row);
-            return "Reporter recorded: " + person(reporter.name(), reporter.address()) + ".";
-        }
-        if (command instanceof Command.SetReported reported) {
-            setPerson(c.id(), ParticipantRole.REPORTED, reported.name(), reported.address());
-            record(c, actor, "reported", person(reported.name(), reported.address()), row);
-            List<CaseRecord> earlier = patterns.earlierCases(c.id(), reported.name(), reported.address());
-            if (!earlier.isEmpty()) {
-                notifyPattern(c, earlier, row);
-                return "Reported person recorded: " + person(reported.name(), reported.address()) + ". "
-                        + earlier.size() + " earlier case(s) name the same person; the team was told.";
-            }
-            return "Reported person recorded: " + person(reported.name(), reported.address()) + ".";
-        }
-        if (command instanceof Command.SetWhen when) {
-            cases.setIncidentWhen(c.id(), when.text());
-            record(c, actor, "when", when.text(), row);
-            return "When: " + when.text();
-        }
-        if (command instanceof Command.SetWhere where) {
-            cases.setIncidentWhere(c.id(), where.text());
-            record(c, actor, "where", where.text(), row);
-            return "Where: " + where.text();
-        }
-        if (command instanceof Command.SetSummary summary) {
-            cases.setSummary(c.id(), summary.text());
-            record(c, actor, "summary", summary.text(), row);
-            return "Summary: " + summary.text();
-        }
-        if (command instanceof Command.SetPublicSummary summary) {
-            cases.setPublicSummary(c.id(), summary.text());
-            record(c, actor, "public-summary", summary.text(), row);
-            return "Public summary: " + summary.text();
-        }
-        if (command instanceof Command.Close) {
-            cases.setState(c.id(), CaseState.CLOSED.name(), now());
-            record(c, actor, "closed", c.state() == CaseState.RESOLVED ? "closed" : "closed without a resolution", row);
-            return "The case is closed.";
-        }
-        if (command instanceof Command.Reopen reopen) {
-            cases.setState(c.id(), CaseState.OPEN.name(), null);
-            record(c, actor, "reopened", reopen.reason(), row);
-            return "The case is open again.";
-        }
-        if (command instanceof Command.Status) {
-            sendStatus(c, sender, row);
-            return null;
-        }
-        if (command instanceof Command.Help) {
-            sendHelp(c, sender, row);
-            return null;
-        }
-        throw new IllegalStateException("not checked: " + command);
-    }
-
-    /** STATUS: the case record, only ever to the member's roster address. */
+    /** STATUS: the case record, only ever to the member's roster address, never to a conflicted member. */
     public void sendStatus(CaseRecord c, TeamMember member, long row) {
+        if (team.isConflicted(c.id(), member)) {
+            return;
+        }
         CaseRecord fresh = cases.findById(c.id()).orElse(c);
         mail.toMember(fresh, member, MailKind.TRANSCRIPT, "status", Map.of("record", status.render(fresh)), row);
     }
@@ -206,12 +213,11 @@ public final class CaseCommands {
                 Map.of("help", CommandTable.helpText(settings.resolutions())), row);
     }
 
+    /** The team (but the sender) and the organizers, who get only the case number and code name. */
     private void alertUrgent(CaseRecord c, TeamMember sender, long row) {
-        Set<String> conflicted = conflicted(c.id());
-        Map<String, Object> model = new HashMap<>(Map.of("actorName", sender.name(), "forTeam", true));
-        for (TeamMember m : settings.team()) {
-            if (!m.equals(sender) && !conflicted.contains(m.email().address())) {
-                mail.toMember(c, m, MailKind.ALERT, "urgent-alert", model, row);
+        for (TeamMember m : team.reachable(c.id())) {
+            if (!m.equals(sender)) {
+                mail.toMember(c, m, MailKind.ALERT, "urgent-alert", Map.of("actorName", sender.name(), "forTeam", true), row);
             }
         }
         Map<String, Object> forOrganizers = Map.of("actorName", sender.name(), "forTeam", false);
@@ -220,79 +226,36 @@ public final class CaseCommands {
         }
     }
 
+    /** Each member hears only of the earlier cases they are not conflicted in. */
     private void notifyPattern(CaseRecord c, List<CaseRecord> earlier, long row) {
-        List<Map<String, Object>> list = earlier.stream().map(e -> Map.<String, Object>of(
-                "caseNumber", e.id(), "codeName", e.codeName(),
-                "state", e.state().name().toLowerCase(Locale.ROOT), "openedAt", CaseText.when(e.openedAt())))
-                .toList();
-        Map<String, Object> model = Map.of("earlier", list, "count", earlier.size());
-        Set<String> conflicted = conflicted(c.id());
-        for (TeamMember m : settings.team()) {
-            if (!conflicted.contains(m.email().address())) {
-                mail.toMember(c, m, MailKind.ALERT, "pattern-notice", model, row);
+        for (TeamMember m : team.reachable(c.id())) {
+            List<Map<String, Object>> visible = earlier.stream()
+                    .filter(e -> !team.isConflicted(e.id(), m))
+                    .map(e -> Map.<String, Object>of("caseNumber", e.id(), "codeName", e.codeName(),
+                            "state", e.state().name().toLowerCase(Locale.ROOT), "openedAt", CaseText.when(e.openedAt())))
+                    .toList();
+            if (!visible.isEmpty()) {
+                mail.toMember(c, m, MailKind.ALERT, "pattern-notice", Map.of("earlier", visible, "count", visible.size()), row);
             }
         }
-        record(c, CaseIntake.ACTOR_SYSTEM, "pattern", "earlier cases: "
-                + earlier.stream().map(e -> "#" + e.id()).collect(Collectors.joining(", ")), row);
     }
 
-    private void setPerson(long caseId, ParticipantRole role, String name, String address) {
-        List<Participant> existing = participants.findByCaseIdAndRole(caseId, role);
-        if (existing.isEmpty()) {
+    /** Adds a person; the first recorded (the reporter who wrote in, say) is never overwritten. */
+    private void addPerson(long caseId, ParticipantRole role, String name, String address) {
+        boolean known = participants.findByCaseIdAndRole(caseId, role).stream().anyMatch(p ->
+                address != null ? address.equalsIgnoreCase(p.address())
+                        : PatternCheck.normalise(name).equals(PatternCheck.normalise(p.name())));
+        if (!known) {
             participants.save(new Participant(null, caseId, role, name, address, now()));
-        } else {
-            participants.rename(existing.get(0).id(), name, address);
         }
-    }
-
-    private Set<String> conflicted(long caseId) {
-        return members.findByCaseId(caseId).stream().filter(CaseMember::conflicted).map(CaseMember::member)
-                .collect(Collectors.toSet());
-    }
-
-    private List<String> unconflictedNames(Set<String> conflicted) {
-        return settings.team().stream().filter(m -> !conflicted.contains(m.email().address())).map(TeamMember::name)
-                .toList();
     }
 
     private String nameOf(String rosterAddress) {
         return settings.member(EmailAddress.of(rosterAddress)).map(TeamMember::name).orElse(rosterAddress);
     }
 
-    /** The command's keyword, to name it in an error mail. */
-    private static String keyword(Command command) {
-        if (command instanceof Command.Reply) {
-            return "REPLY";
-        } else if (command instanceof Command.Resolve) {
-            return "RESOLVE";
-        } else if (command instanceof Command.DsfReport) {
-            return "DSF-REPORT";
-        } else if (command instanceof Command.Approve) {
-            return "APPROVE";
-        } else if (command instanceof Command.Reject) {
-            return "REJECT";
-        } else if (command instanceof Command.SendNow) {
-            return "SEND-NOW";
-        } else if (command instanceof Command.Close) {
-            return "CLOSE";
-        } else if (command instanceof Command.Reopen) {
-            return "REOPEN";
-        } else if (command instanceof Command.ConflictClear) {
-            return "CONFLICT-CLEAR";
-        } else if (command instanceof Command.Assign) {
-            return "ASSIGN";
-        }
-        return command.getClass().getSimpleName().toUpperCase(Locale.ROOT);
-    }
-
-    private static boolean isDrafting(Command command) {
-        return command instanceof Command.Reply || command instanceof Command.Resolve
-                || command instanceof Command.DsfReport || command instanceof Command.Approve
-                || command instanceof Command.Reject || command instanceof Command.SendNow;
-    }
-
-    private static Problem problem(String line, String reason, List<String> choices) {
-        return new Problem(0, line, reason, choices);
+    private static Problem problem(String keyword, String reason) {
+        return new Problem(0, keyword, reason, List.of());
     }
 
     private static String person(String name, String address) {
@@ -308,10 +271,5 @@ public final class CaseCommands {
 
     private Instant now() {
         return clock.instant();
-    }
-
-    /** The member's standing in the case, for callers that must refuse conflicted members. */
-    public boolean isConflicted(long caseId, TeamMember member) {
-        return conflicted(caseId).contains(member.email().address());
     }
 }

@@ -4,18 +4,15 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
 import org.conductd.mail.InboundMessage;
 import org.conductd.mail.MailKind;
 import org.conductd.store.AuthorRole;
 import org.conductd.store.CaseEvent;
-import org.conductd.store.CaseMember;
-import org.conductd.store.CaseMemberRepository;
 import org.conductd.store.CaseRecord;
 import org.conductd.store.CaseRepository;
 import org.conductd.store.Disposition;
@@ -39,7 +36,7 @@ public final class FollowUps {
     private final Settings settings;
     private final CaseRepository cases;
     private final ParticipantRepository participants;
-    private final CaseMemberRepository members;
+    private final CaseTeam team;
     private final EventRepository events;
     private final MessageRepository messages;
     private final CaseMail mail;
@@ -47,13 +44,13 @@ public final class FollowUps {
     private final Clock clock;
 
     public FollowUps(Settings settings, CaseRepository cases, ParticipantRepository participants,
-                     CaseMemberRepository members, EventRepository events, MessageRepository messages, CaseMail mail,
+                     CaseTeam team, EventRepository events, MessageRepository messages, CaseMail mail,
                      ResponderMail responderMail, Clock clock) {
         this.responderMail = responderMail;
         this.settings = settings;
         this.cases = cases;
         this.participants = participants;
-        this.members = members;
+        this.team = team;
         this.events = events;
         this.messages = messages;
         this.mail = mail;
@@ -78,7 +75,6 @@ public final class FollowUps {
             return;
         }
         if (member.isPresent()) {
-            cases.touch(caseId, now);
             responderMail.handle(c, member.get(), row, m);
             return;
         }
@@ -102,15 +98,11 @@ public final class FollowUps {
         model.put("newParticipant", newParticipant);
         model.put("receivedAt", CaseText.when(m.date() != null ? m.date() : clock.instant()));
         model.put("text", m.text());
-        Set<String> conflicted = members.findByCaseId(c.id()).stream()
-                .filter(CaseMember::conflicted).map(CaseMember::member).collect(Collectors.toSet());
-        int relayed = 0;
-        for (TeamMember t : settings.team()) {
-            if (!conflicted.contains(t.email().address())) {
-                mail.toMember(c, t, MailKind.RELAY, "relay", model, files.attached(), row);
-                relayed++;
-            }
+        List<TeamMember> recipients = team.reachable(c.id());
+        for (TeamMember t : recipients) {
+            mail.toMember(c, t, MailKind.RELAY, "relay", model, files.attached(), row);
         }
+        int relayed = recipients.size();
         events.save(new CaseEvent(null, c.id(), clock.instant(), ACTOR, "relayed",
                 "passed on to " + relayed + " responders", row));
     }

@@ -21,9 +21,8 @@ import org.conductd.mail.MailKind;
 import org.conductd.outbound.Outbox;
 import org.conductd.store.AuthorRole;
 import org.conductd.store.CaseEvent;
-import org.conductd.store.CaseMember;
-import org.conductd.store.CaseMemberRepository;
 import org.conductd.store.CaseRecord;
+import org.conductd.store.CaseRepository;
 import org.conductd.store.Disposition;
 import org.conductd.store.EventRepository;
 import org.conductd.store.MessageRepository;
@@ -39,15 +38,16 @@ import org.conductd.store.MessageRepository;
 @Singleton
 public final class ResponderMail {
 
-    /** At most this many refusal warnings an hour to one member, so a forger cannot flood them. */
-    private static final int REFUSALS_PER_HOUR = 3;
+    /** At most this many refusals an hour to one member, so a forger cannot flood them. */
+    private static final int UNPROMPTED_PER_HOUR = 3;
 
     private final Settings settings;
     private final ReplyTrimmer trimmer = new ReplyTrimmer();
     private final CommandParser parser;
     private final CommandAuthentication authentication;
     private final CaseCommands commands;
-    private final CaseMemberRepository members;
+    private final CaseTeam team;
+    private final CaseRepository cases;
     private final MessageRepository messages;
     private final EventRepository events;
     private final CaseMail mail;
@@ -55,7 +55,7 @@ public final class ResponderMail {
     private final Clock clock;
 
     public ResponderMail(Settings settings, CommandAuthentication authentication, CaseCommands commands,
-                         CaseMemberRepository members, MessageRepository messages, EventRepository events,
+                         CaseTeam team, CaseRepository cases, MessageRepository messages, EventRepository events,
                          CaseMail mail, Outbox outbox, Clock clock) {
         this.settings = settings;
         this.parser = new CommandParser(settings.team().stream()
@@ -64,7 +64,8 @@ public final class ResponderMail {
                 .toList(), settings.resolutions());
         this.authentication = authentication;
         this.commands = commands;
-        this.members = members;
+        this.team = team;
+        this.cases = cases;
         this.messages = messages;
         this.events = events;
         this.mail = mail;
@@ -74,11 +75,12 @@ public final class ResponderMail {
 
     public void handle(CaseRecord c, TeamMember sender, long row, InboundMessage m) {
         String actor = sender.email().address();
-        if (commands.isConflicted(c.id(), sender)) {
+        if (team.isConflicted(c.id(), sender)) {
             refuse(c, sender, row, "you have a conflict of interest in this case", false);
             return;
         }
-        ParseResult parsed = parser.parse(trimmer.newText(m), actor);
+        String newText = trimmer.newText(m);
+        ParseResult parsed = parser.parse(newText, actor);
         CommandAuthentication.Verdict verdict = authentication.check(c.id(), sender, m);
         if (verdict instanceof CommandAuthentication.Verdict.Refused refused) {
             if (onlyStatusOrHelp(parsed)) {
@@ -90,6 +92,7 @@ public final class ResponderMail {
             return;
         }
         messages.assign(row, c.id(), AuthorRole.RESPONDER.name(), Disposition.FOLLOW_UP.name(), null);
+        cases.touch(c.id(), clock.instant());
         if (parsed instanceof ParseResult.Problems problems) {
             reportProblems(c, sender, problems.problems(), row);
             return;
@@ -97,21 +100,33 @@ public final class ResponderMail {
         ParseResult.Parsed ok = (ParseResult.Parsed) parsed;
         List<Problem> stateProblems = commands.check(c, sender, ok.commands());
         if (!stateProblems.isEmpty()) {
-            reportProblems(c, sender, stateProblems, row);
+            reportProblems(c, sender, stateProblems.stream().map(p -> located(p, newText)).toList(), row);
             return;
         }
+        // Every change first, then the mail: a CONFLICT in this reply already keeps its member out.
+        CaseCommands.Applied applied = commands.apply(c, sender, ok.commands(), row);
         if (!ok.discussion().isBlank()) {
             relay(c, sender, ok.discussion(), CaseText.files(m.attachments()), row);
         }
-        if (!ok.commands().isEmpty()) {
-            List<String> changes = commands.apply(c, sender, ok.commands(), row);
-            if (!changes.isEmpty()) {
-                transcript(c, sender, changes, row);
-            }
+        applied.mail().forEach(Runnable::run);
+        if (!applied.transcript().isEmpty()) {
+            transcript(c, sender, applied.transcript(), row);
         }
         if (ok.commands().isEmpty() && ok.discussion().isBlank()) {
             events.save(new CaseEvent(null, c.id(), clock.instant(), actor, "message", "an empty reply", row));
         }
+    }
+
+    /** A problem found against the case's state names only its keyword: quote the reply's line for it. */
+    private static Problem located(Problem problem, String newText) {
+        List<String> lines = newText.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip().replaceFirst("^\\*+", "");
+            if (line.regionMatches(true, 0, problem.line(), 0, problem.line().length())) {
+                return new Problem(i + 1, lines.get(i).strip(), problem.reason(), problem.validChoices());
+            }
+        }
+        return problem;
     }
 
     private static boolean onlyStatusOrHelp(ParseResult parsed) {
@@ -119,7 +134,16 @@ public final class ResponderMail {
                 && p.commands().stream().allMatch(c -> c instanceof Command.Status || c instanceof Command.Help);
     }
 
+    /**
+     * STATUS and HELP without a token: answered only to the roster address, and rate-limited
+     * like refusals, since anyone can forge a From line to trigger them.
+     */
     private void answerStatusOrHelp(CaseRecord c, TeamMember sender, ParseResult.Parsed parsed, long row) {
+        if (recentlyTold(sender)) {
+            events.save(new CaseEvent(null, c.id(), clock.instant(), sender.email().address(), "not-answered",
+                    "STATUS/HELP without a token, over the hourly limit", row));
+            return;
+        }
         for (Command command : parsed.commands()) {
             if (command instanceof Command.Status) {
                 commands.sendStatus(c, sender, row);
@@ -135,11 +159,15 @@ public final class ResponderMail {
     private void refuse(CaseRecord c, TeamMember sender, long row, String reason, boolean hint) {
         messages.assign(row, c.id(), AuthorRole.RESPONDER.name(), Disposition.REFUSED.name(), reason);
         events.save(new CaseEvent(null, c.id(), clock.instant(), sender.email().address(), "refused", reason, row));
-        long recent = outbox.sentToSince(sender.email(), MailKind.REFUSAL.headerValue(),
-                clock.instant().minus(Duration.ofHours(1)));
-        if (recent < REFUSALS_PER_HOUR) {
+        if (!recentlyTold(sender)) {
             mail.toMember(c, sender, MailKind.REFUSAL, "refusal", Map.of("reason", reason, "hint", hint), row);
         }
+    }
+
+    /** Whether the member already had the hour's share of unprompted refusals. */
+    private boolean recentlyTold(TeamMember member) {
+        return outbox.sentToSince(member.email(), MailKind.REFUSAL.headerValue(),
+                clock.instant().minus(Duration.ofHours(1))) >= UNPROMPTED_PER_HOUR;
     }
 
     private void reportProblems(CaseRecord c, TeamMember sender, List<Problem> problems, long row) {
@@ -158,7 +186,7 @@ public final class ResponderMail {
     }
 
     private void transcript(CaseRecord c, TeamMember sender, List<String> changes, long row) {
-        if (commands.isConflicted(c.id(), sender)) {
+        if (team.isConflicted(c.id(), sender)) {
             // The sender just declared their own conflict: confirm it without any case content.
             changes = List.of("You are recorded as having a conflict of interest; you will receive nothing more "
                     + "about this case.");
@@ -176,12 +204,8 @@ public final class ResponderMail {
         model.put("receivedAt", CaseText.when(clock.instant()));
         model.put("text", discussion);
         int relayed = 0;
-        for (CaseMember standing : members.findByCaseId(c.id())) {
-            if (standing.conflicted() || standing.member().equals(sender.email().address())) {
-                continue;
-            }
-            TeamMember to = settings.member(EmailAddress.of(standing.member())).orElse(null);
-            if (to != null) {
+        for (TeamMember to : team.reachable(c.id())) {
+            if (!to.equals(sender)) {
                 mail.toMember(c, to, MailKind.RELAY, "relay", model, files.attached(), row);
                 relayed++;
             }

@@ -139,4 +139,56 @@ public enum CommandSpec {
     Repeat repeat() {
         return repeat;
     }
+
+    /** The table entry of a parsed command, to name it back to the sender. */
+    public static CommandSpec of(Command command) {
+        if (command instanceof Command.Note) {
+            return NOTE;
+        } else if (command instanceof Command.SetSeverity) {
+            return SEVERITY;
+        } else if (command instanceof Command.Assign) {
+            return ASSIGN;
+        } else if (command instanceof Command.Conflict) {
+            return CONFLICT;
+        } else if (command instanceof Command.ConflictClear) {
+            return CONFLICT_CLEAR;
+        } else if (command instanceof Command.SetReporter) {
+            return REPORTER;
+        } else if (command instanceof Command.SetReported) {
+            return REPORTED;
+        } else if (command instanceof Command.SetWhen) {
+            return WHEN;
+        } else if (command instanceof Command.SetWhere) {
+            return WHERE;
+        } else if (command instanceof Command.SetSummary) {
+            return SUMMARY;
+        } else if (command instanceof Command.SetPublicSummary) {
+            return PUBLIC_SUMMARY;
+        } else if (command instanceof Command.Reply) {
+            return REPLY;
+        } else if (command instanceof Command.Resolve) {
+            return RESOLVE;
+        } else if (command instanceof Command.DsfReport) {
+            return DSF_REPORT;
+        } else if (command instanceof Command.Approve) {
+            return APPROVE;
+        } else if (command instanceof Command.Reject) {
+            return REJECT;
+        } else if (command instanceof Command.SendNow) {
+            return SEND_NOW;
+        } else if (command instanceof Command.Close) {
+            return CLOSE;
+        } else if (command instanceof Command.Reopen) {
+            return REOPEN;
+        } else if (command instanceof Command.Status) {
+            return STATUS;
+        }
+        return HELP;
+    }
+
+    /** The commands of the two-person rule: drafts and what approves, rejects or overrides them. */
+    public boolean belongsToTwoPersonRule() {
+        return this == REPLY || this == RESOLVE || this == DSF_REPORT || this == APPROVE || this == REJECT
+                || this == SEND_NOW;
+    }
 }

@@ -22,7 +22,7 @@ public interface CaseRepository extends CrudRepository<CaseRecord, Long> {
     void setSeverity(long id, String severity);
 
     @Query("UPDATE cases SET lead = :lead WHERE id = :id")
-    void setLead(long id, String lead);
+    void setLead(long id, @Nullable String lead);
 
     @Query("UPDATE cases SET incident_when = :text WHERE id = :id")
     void setIncidentWhen(long id, String text);

@@ -128,6 +128,45 @@ class CommandsIT extends ConductdIT {
         }
 
         @Test
+        void commandsAreCheckedInTheOrderTheyApply() throws Exception {
+            reply(ALICE, "CONFLICT: bob\nASSIGN: bob");
+            assertNull(theCase().lead(), "a member conflicted a line above cannot lead");
+            assertTrue(lastBody(ALICE, "command-error").contains("ASSIGN: bob"), "the error quotes the line");
+
+            reply(CAROL, "CONFLICT: bob");
+            reply(ALICE, "CONFLICT-CLEAR: bob\nASSIGN: bob");
+            assertEquals(BOB, theCase().lead());
+        }
+
+        @Test
+        void urgentAlertsOnlyWhenTheCaseBecomesUrgent() {
+            reply(ALICE, "SEVERITY: urgent");
+            reply(BOB, "SEVERITY: urgent");
+
+            assertEquals(1, mail.receivedBy("orga@example.org", "alert").size());
+        }
+
+        @Test
+        void organizersAlertCarriesNoCaseContent() throws Exception {
+            reply(ALICE, "SEVERITY: urgent");
+
+            String alert = lastBody("orga@example.org", "alert");
+            assertFalse(alert.contains("following") || alert.contains(REPORTER), alert);
+            assertFalse(alert.contains("STATUS"), "organizers are not invited to ask for the record");
+        }
+
+        @Test
+        void reporterCommandAddsAPersonWithoutLosingTheOneWhoWroteIn() throws Exception {
+            reply(ALICE, "REPORTER: Jane Friend <friend@example.net>");
+            mail.send(REPORTER, "Re: more", "One more thing.", Map.of("References", "<" + ackId() + ">"));
+            conductd.settle();
+
+            String relay = lastBody(BOB, "relay");
+            assertTrue(relay.contains("the reporter"), relay);
+            assertFalse(relay.contains("new participant"), relay);
+        }
+
+        @Test
         void everyChangeLandsInTheEventLogWithWhoAndWhichMessage() {
             reply(ALICE, "NOTE: spoke to the venue");
 
@@ -213,19 +252,57 @@ class CommandsIT extends ConductdIT {
         }
 
         @Test
-        void memberCannotClearTheirOwnConflict() throws Exception {
+        void conflictedMemberCannotActOnTheCaseNotEvenToClearTheirConflict() throws Exception {
             reply(BOB, "CONFLICT: Carol Danvers");
             reply(CAROL, "CONFLICT-CLEAR: me");
 
             assertTrue(conductd.bean(CaseListing.class).record(1).orElseThrow().contains("LEFT OUT"));
+            String refusal = lastBody(CAROL, "refusal");
+            assertTrue(refusal.contains("conflict of interest"), refusal);
+            assertFalse(refusal.contains("following"), "the refusal carries no case content");
         }
 
-        String ackId() {
-            try {
-                return MessageId.parseOne(mail.receivedBy(REPORTER, "ack").get(0).getMessageID());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+        @Test
+        void clearingAConflictNobodyHasIsAnError() throws Exception {
+            reply(ALICE, "CONFLICT-CLEAR: me");
+
+            assertTrue(lastBody(ALICE, "command-error").contains("you have no conflict"));
+        }
+
+        @Test
+        void memberDeclaredConflictedInAReplyGetsNothingOfThatSameReply() {
+            reply(ALICE, "SEVERITY: urgent\nREPORTED: Mallory <mallory@example.com>\nCONFLICT: bob\n"
+                    + "Bob is close to the reported person.");
+
+            assertTrue(mail.receivedBy(BOB).stream().noneMatch(m -> !"case-notification".equals(
+                    org.conductd.support.TestMail.header(m, "X-Conductd-Kind"))), "no relay, alert or notice for bob");
+            assertEquals(1, mail.receivedBy(CAROL, "relay").size());
+            assertEquals(1, mail.receivedBy(CAROL, "alert").size());
+        }
+
+        @Test
+        void leadWhoDeclaresAConflictStopsLeading() {
+            reply(ALICE, "ASSIGN: me");
+            reply(ALICE, "CONFLICT: me");
+
+            assertNull(theCase().lead());
+        }
+
+    }
+
+    static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String ackId() {
+        try {
+            return MessageId.parseOne(mail.receivedBy(REPORTER, "ack").get(0).getMessageID());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -276,10 +353,41 @@ class CommandsIT extends ConductdIT {
             reply(ALICE, "HELP");
 
             String help = lastBody(ALICE, "transcript");
-            for (String keyword : List.of("NOTE", "SEVERITY", "ASSIGN", "CONFLICT-CLEAR", "REPORTED", "RESOLVE",
-                    "PUBLIC-SUMMARY", "REOPEN", "STATUS")) {
+            for (String keyword : org.conductd.commands.CommandTable.keywords()) {
                 assertTrue(help.contains(keyword), keyword + " missing from " + help);
             }
+        }
+
+        @Test
+        void refusalsToOneMemberAreRateLimited() {
+            for (int i = 0; i < 5; i++) {
+                mail.send(ALICE, "Re: [CoC #1] forged " + i, "SEVERITY: low", Map.of());
+            }
+            conductd.settle();
+
+            assertEquals(3, mail.receivedBy(ALICE, "refusal").size());
+        }
+    }
+
+    @Nested
+    class AnonymousCases {
+
+        @BeforeEach
+        void openAnAnonymousCase() {
+            mail.send("anon@example.net", "Anonymous report", "Please keep my name out of it.", Map.of());
+            conductd.settle();
+        }
+
+        @Test
+        void statusNeverShowsTheAnonymousReporter() throws Exception {
+            String token = MessageId.parseOne(mail.receivedBy(ALICE, "case-notification").get(1).getMessageID());
+            reply(ALICE, "REPORTER: Anon Person <anon@example.net>\nSTATUS", token);
+
+            MimeMessage statusMail = mail.receivedBy(ALICE, "transcript").stream()
+                    .filter(m -> subject(m).endsWith(": status")).findFirst().orElseThrow();
+            String status = body(statusMail);
+            assertTrue(status.contains("Reporter (anonymous, case 2)"), status);
+            assertFalse(status.contains("anon@example.net"), status);
         }
     }
 

@@ -30,6 +30,18 @@ class AuthenticationResultsTest {
     }
 
     @Test
+    void dmarcPassForAnotherDomainDoesNotPass() {
+        assertFalse(AuthenticationResults.passes(List.of("mx.example.org; dmarc=pass header.from=evil.test"),
+                TRUSTED, "gmail.com"));
+    }
+
+    @Test
+    void headerFromInADkimResultIsNotASigningDomain() {
+        assertFalse(AuthenticationResults.passes(List.of("mx.example.org; dkim=pass header.d=evil.test header.from=gmail.com"),
+                TRUSTED, "gmail.com"));
+    }
+
+    @Test
     void dmarcFailDoesNotPass() {
         assertFalse(AuthenticationResults.passes(List.of("mx.example.org; dmarc=fail header.from=gmail.com"),
                 TRUSTED, "gmail.com"));

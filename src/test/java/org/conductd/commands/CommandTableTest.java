@@ -75,6 +75,14 @@ class CommandTableTest {
         }
 
         @Test
+        void everyParsedCommandMapsBackToTheEntryOfItsKeyword() {
+            for (String keyword : keywordsInHelp()) {
+                Command command = CommandFixtures.only(keyword + SAMPLE_VALUES.getOrDefault(keyword, ""));
+                assertEquals(keyword, CommandSpec.of(command).keyword());
+            }
+        }
+
+        @Test
         void wordsThatAreNotKeywordsAreNotRecognised() {
             assertFalse(parserRecognises("Thanks"));
         }
