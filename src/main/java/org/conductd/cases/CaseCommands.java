@@ -8,8 +8,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.conductd.approval.Drafts;
 import org.conductd.commands.Command;
 import org.conductd.commands.CommandSpec;
 import org.conductd.commands.CommandTable;
@@ -20,6 +22,7 @@ import org.conductd.config.TeamMember;
 import org.conductd.mail.EmailAddress;
 import org.conductd.mail.MailKind;
 import org.conductd.store.CaseEvent;
+import org.conductd.store.Draft;
 import org.conductd.store.CaseRecord;
 import org.conductd.store.CaseRepository;
 import org.conductd.store.CaseState;
@@ -51,11 +54,15 @@ public final class CaseCommands {
     private final PatternCheck patterns;
     private final CaseStatusText status;
     private final CaseMail mail;
+    private final Drafting drafting;
+    private final Drafts drafts;
     private final Clock clock;
 
     public CaseCommands(Settings settings, CaseRepository cases, CaseTeam team, ParticipantRepository participants,
                         EventRepository events, PatternCheck patterns, CaseStatusText status, CaseMail mail,
-                        Clock clock) {
+                        Drafting drafting, Drafts drafts, Clock clock) {
+        this.drafting = drafting;
+        this.drafts = drafts;
         this.settings = settings;
         this.cases = cases;
         this.team = team;
@@ -68,15 +75,16 @@ public final class CaseCommands {
     }
 
     /** What the case's state forbids among these commands, taken in order as they would apply. */
-    public List<Problem> check(CaseRecord c, TeamMember sender, List<Command> commands) {
+    public List<Problem> check(CaseRecord c, TeamMember sender, List<Command> commands, List<String> referencedIds) {
         List<Problem> problems = new ArrayList<>();
         Set<String> conflicted = new HashSet<>(team.conflicted(c.id()));
         CaseState state = c.state();
         for (Command command : commands) {
             String keyword = CommandSpec.of(command).keyword();
             if (CommandSpec.of(command).belongsToTwoPersonRule()) {
-                problems.add(problem(keyword, "drafting mail to people outside the team is not available yet; "
-                        + "nothing was drafted"));
+                checkTwoPersonRule(c, sender, command, state, referencedIds).ifPresent(reason ->
+                        problems.add(new Problem(0, keyword, reason, reason.startsWith("name the draft")
+                                ? drafts.pendingLabels(c.id()) : List.of())));
             } else if (command instanceof Command.Close) {
                 if (state == CaseState.CLOSED) {
                     problems.add(problem(keyword, "the case is already closed"));
@@ -104,8 +112,44 @@ public final class CaseCommands {
         return problems;
     }
 
+    /** Why a drafting, approving, rejecting or overriding command cannot apply, if it cannot. */
+    private Optional<String> checkTwoPersonRule(CaseRecord c, TeamMember sender, Command command,
+                                                          CaseState state, List<String> referencedIds) {
+        String member = sender.email().address();
+        if (command instanceof Command.Reply reply) {
+            if (state == CaseState.CLOSED) {
+                return Optional.of("the case is closed; REOPEN it first");
+            }
+            if (drafting.addressee(c.id(), reply.to()).isEmpty()) {
+                return Optional.of(reply.to() == org.conductd.commands.Recipient.REPORTER
+                        ? "no address is recorded for the reporter; record one with REPORTER: Name <address>"
+                        : "no address is recorded for the reported person; record one with REPORTED: Name <address>");
+            }
+            return Optional.empty();
+        }
+        if (command instanceof Command.Resolve) {
+            return state == CaseState.CLOSED ? Optional.of("the case is closed; REOPEN it first")
+                    : Optional.empty();
+        }
+        if (command instanceof Command.DsfReport) {
+            return c.dsfReportedAt() == null ? Optional.empty()
+                    : Optional.of("this incident was reported to the DSF on " + CaseText.when(c.dsfReportedAt())
+                            + "; one report per incident");
+        }
+        String label = command instanceof Command.Approve approve ? approve.draftId() : null;
+        Optional<Draft> draft = drafts.identify(c.id(), label, referencedIds);
+        if (draft.isEmpty()) {
+            return Optional.of(label != null ? "there is no draft " + label + " in this case"
+                    : "name the draft, e.g. " + CommandSpec.of(command).keyword() + (command instanceof Command.Approve
+                            ? ": D<n>" : ": reason") + ", by replying to its approval request");
+        }
+        return command instanceof Command.Approve
+                ? drafts.whyNotApprovable(draft.get(), member)
+                : drafts.whyClosed(draft.get());
+    }
+
     /** Makes every change; the mail they cause is returned, to be sent after all of them. */
-    public Applied apply(CaseRecord c, TeamMember sender, List<Command> commands, long row) {
+    public Applied apply(CaseRecord c, TeamMember sender, List<Command> commands, List<String> referencedIds, long row) {
         List<String> transcript = new ArrayList<>();
         List<Runnable> followingMail = new ArrayList<>();
         String lead = c.lead();
@@ -190,12 +234,54 @@ public final class CaseCommands {
                 followingMail.add(() -> sendStatus(c, sender, row));
             } else if (command instanceof Command.Help) {
                 followingMail.add(() -> sendHelp(c, sender, row));
+            } else if (command instanceof Command.Reply reply) {
+                Draft draft = drafting.draftReply(c, sender, reply.to(), reply.body(), row);
+                drafted(c, sender, draft, transcript, followingMail, row);
+            } else if (command instanceof Command.Resolve resolve) {
+                Draft draft = drafting.draftResolution(c, sender, resolve.resolution(), resolve.explanation(), row);
+                drafted(c, sender, draft, transcript, followingMail, row);
+            } else if (command instanceof Command.DsfReport report) {
+                Draft draft = drafting.draftDsfReport(c, sender, report.narrative(), row);
+                drafted(c, sender, draft, transcript, followingMail, row);
+            } else if (command instanceof Command.Approve approve) {
+                Draft draft = drafts.identify(c.id(), approve.draftId(), referencedIds).orElseThrow();
+                Drafts.Approved approved = drafts.approve(draft, actor, row);
+                record(c, actor, "approved", draft.label(), row);
+                if (approved.complete()) {
+                    drafting.send(c, draft, actor, null, row);
+                    followingMail.add(() -> drafting.tellSent(c, draft, row));
+                    transcript.add("Approved " + draft.label() + "; it is sent.");
+                } else {
+                    transcript.add("Approved " + draft.label() + "; " + (approved.needed() - approved.approvals())
+                            + " more approval(s) needed.");
+                }
+            } else if (command instanceof Command.Reject reject) {
+                Draft draft = drafts.identify(c.id(), null, referencedIds).orElseThrow();
+                drafts.reject(draft, actor, reject.reason());
+                record(c, actor, "rejected", draft.label() + ": " + reject.reason(), row);
+                followingMail.add(() -> drafting.tellRejected(c, draft, sender, reject.reason(), row));
+                transcript.add("Rejected " + draft.label() + "; its author is told.");
+            } else if (command instanceof Command.SendNow sendNow) {
+                Draft draft = drafts.identify(c.id(), null, referencedIds).orElseThrow();
+                drafting.send(c, draft, actor, "SEND-NOW: " + sendNow.reason(), row);
+                record(c, actor, "send-now", draft.label() + ": " + sendNow.reason(), row);
+                followingMail.add(() -> drafting.alertSendNow(c, draft, sender, sendNow.reason(), row));
+                transcript.add("Sent " + draft.label() + " without a second member; the team and the organizers"
+                        + " are told.");
             } else {
                 throw new IllegalStateException("not checked: " + command);
             }
         }
         cases.touch(c.id(), now());
         return new Applied(transcript, followingMail);
+    }
+
+    private void drafted(CaseRecord c, TeamMember author, Draft draft, List<String> transcript,
+                         List<Runnable> followingMail, long row) {
+        record(c, author.email().address(), "drafted", draft.label() + ": " + draft.kind().description(), row);
+        followingMail.add(() -> drafting.requestApprovals(c, draft, author, row));
+        transcript.add("Drafted " + draft.label() + " (" + draft.kind().description() + "); it is sent once "
+                + settings.approvalsRequired() + " other member(s) approve it.");
     }
 
     /** STATUS: the case record, only ever to the member's roster address, never to a conflicted member. */

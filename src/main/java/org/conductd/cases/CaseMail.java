@@ -78,13 +78,34 @@ public final class CaseMail {
     private OutboxItem queue(CaseRecord c, EmailAddress to, EmailAddress member, String messageId, MailKind kind,
                              String template, Map<String, Object> model, String inReplyTo, List<String> references,
                              Map<String, String> headers, List<Attachment> files, Long cause) {
+        return send(c, to, member, messageId, kind, render(c, template, model), inReplyTo, references, headers, files,
+                cause);
+    }
+
+    /** Renders a template with the case's common values, without sending anything. */
+    public RenderedMail render(CaseRecord c, String template, Map<String, Object> model) {
         Map<String, Object> values = new HashMap<>(model);
         values.put("tag", settings.caseTag(c.id()));
         values.put("caseNumber", c.id());
         values.put("codeName", c.codeName());
         values.put("eventName", settings.eventName());
         values.put("teamAddress", settings.address().address());
-        RenderedMail mail = renderer.render(template, values);
+        return renderer.render(template, values);
+    }
+
+    /** A Message-ID for mail about the case to someone off the roster, chosen before the mail exists (drafts). */
+    public String newMessageId(CaseRecord c) {
+        return ids.forCase(c.id());
+    }
+
+    /**
+     * Queues mail already rendered (a draft's approved content), threaded for mail clients.
+     *
+     * @param member the roster member it goes to, or null
+     */
+    public OutboxItem send(CaseRecord c, EmailAddress to, EmailAddress member, String messageId, MailKind kind,
+                           RenderedMail mail, String inReplyTo, List<String> references, Map<String, String> headers,
+                           List<Attachment> files, Long cause) {
         Instant now = clock.instant();
         Map<String, String> extra = new LinkedHashMap<>(headers);
         String root = ThreadIndex.root(c.id(), settings.tokenSecret(), c.openedAt());

@@ -15,6 +15,7 @@ import org.conductd.store.AuthorRole;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.CaseRecord;
 import org.conductd.store.CaseRepository;
+import org.conductd.store.CaseState;
 import org.conductd.store.Disposition;
 import org.conductd.store.EventRepository;
 import org.conductd.store.MessageRepository;
@@ -32,6 +33,8 @@ import org.conductd.store.ParticipantRole;
 public final class FollowUps {
 
     private static final String ACTOR = CaseIntake.ACTOR_SYSTEM;
+    private static final java.util.regex.Pattern APPEAL = java.util.regex.Pattern.compile(
+            "(?<![\\p{L}])appeal", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private final Settings settings;
     private final CaseRepository cases;
@@ -88,6 +91,29 @@ public final class FollowUps {
         events.save(new CaseEvent(null, caseId, now, actor, "message", "message from " + describe(role), row));
         cases.touch(caseId, now);
         relay(c, m, role, newParticipant, row);
+        if (role == AuthorRole.REPORTED && isAppeal(c, m)) {
+            flagAppeal(c, m, row);
+        }
+    }
+
+    /**
+     * What the reported person writes once the outcome was sent to them, or anything that says
+     * "appeal", is treated as an appeal: the seeds give them a place to appeal to.
+     */
+    private static boolean isAppeal(CaseRecord c, InboundMessage m) {
+        return c.state() != CaseState.OPEN || APPEAL.matcher(m.subject() + "\n" + m.text()).find();
+    }
+
+    /** The appeals contact gets the appeal itself; the team is alerted (it already has the text by relay). */
+    private void flagAppeal(CaseRecord c, InboundMessage m, long row) {
+        String reportedLine = m.from().toString();
+        events.save(new CaseEvent(null, c.id(), clock.instant(), "reported", "appeal",
+                "the reported person appealed; the appeals contact was sent it", row));
+        mail.toPerson(c, settings.appealsContact(), MailKind.NOTICE, "appeal-notice",
+                Map.of("text", m.text(), "reportedLine", reportedLine), null, List.of(), Map.of(), row);
+        for (TeamMember t : team.reachable(c.id())) {
+            mail.toMember(c, t, MailKind.ALERT, "appeal-alert", Map.of("reportedLine", reportedLine), row);
+        }
     }
 
     private void relay(CaseRecord c, InboundMessage m, AuthorRole role, boolean newParticipant, long row) {

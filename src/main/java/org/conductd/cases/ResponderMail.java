@@ -98,13 +98,13 @@ public final class ResponderMail {
             return;
         }
         ParseResult.Parsed ok = (ParseResult.Parsed) parsed;
-        List<Problem> stateProblems = commands.check(c, sender, ok.commands());
+        List<Problem> stateProblems = commands.check(c, sender, ok.commands(), m.referencedIds());
         if (!stateProblems.isEmpty()) {
             reportProblems(c, sender, stateProblems.stream().map(p -> located(p, newText)).toList(), row);
             return;
         }
         // Every change first, then the mail: a CONFLICT in this reply already keeps its member out.
-        CaseCommands.Applied applied = commands.apply(c, sender, ok.commands(), row);
+        CaseCommands.Applied applied = commands.apply(c, sender, ok.commands(), m.referencedIds(), row);
         if (!ok.discussion().isBlank()) {
             relay(c, sender, ok.discussion(), CaseText.files(m.attachments()), row);
         }

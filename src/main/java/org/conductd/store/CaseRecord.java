@@ -23,11 +23,13 @@ public record CaseRecord(
         @Nullable String incidentWhere,
         @Nullable String summary,
         @Nullable String publicSummary,
-        @Nullable Instant closedAt) {
+        @Nullable Instant closedAt,
+        @Nullable String resolution,
+        @Nullable Instant dsfReportedAt) {
 
     /** A new, open case. */
     public static CaseRecord opened(String codeName, boolean anonymous, Instant at, String takenBy, String subject) {
         return new CaseRecord(null, codeName, CaseState.OPEN, null, anonymous, at, takenBy, subject, at,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 }

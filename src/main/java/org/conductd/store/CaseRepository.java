@@ -36,6 +36,12 @@ public interface CaseRepository extends CrudRepository<CaseRecord, Long> {
     @Query("UPDATE cases SET public_summary = :text WHERE id = :id")
     void setPublicSummary(long id, String text);
 
+    @Query("UPDATE cases SET state = 'RESOLVED', resolution = :resolution WHERE id = :id")
+    void resolve(long id, String resolution);
+
+    @Query("UPDATE cases SET dsf_reported_at = :at WHERE id = :id")
+    void reportedToDsf(long id, Instant at);
+
     @Query("UPDATE cases SET state = :state, closed_at = :closedAt WHERE id = :id")
     void setState(long id, String state, @Nullable Instant closedAt);
 }

@@ -1,0 +1,12 @@
+package org.conductd.store;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface ApprovalRepository extends CrudRepository<Approval, Long> {
+
+    List<Approval> findByDraftIdOrderById(long draftId);
+}

@@ -1,0 +1,287 @@
+package org.conductd.app;
+
+import static org.conductd.app.IntakeIT.body;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.Map;
+import org.conductd.mail.MessageId;
+import org.conductd.store.CaseRecord;
+import org.conductd.store.CaseRepository;
+import org.conductd.store.CaseState;
+import org.conductd.support.ConductdIT;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Nothing reaches a reporter, reported person or the DSF without a second member (SPEC §3.5–3.7). */
+class TwoPersonRuleIT extends ConductdIT {
+
+    static final String ALICE = "alice@example.org";
+    static final String BOB = "bob@example.org";
+    static final String CAROL = "carol@example.org";
+    static final String REPORTER = "jane@example.net";
+    static final String REPORTED = "mallory@example.com";
+    static final String DSF = "conduct@djangoproject.com";
+
+    @BeforeEach
+    void openACaseWithAReportedPerson() {
+        mail.send(REPORTER, "Harassment at the party", "Someone kept following me.", Map.of());
+        conductd.settle();
+        reply(ALICE, "REPORTED: Mallory Example <" + REPORTED + ">");
+    }
+
+    void reply(String member, String text) {
+        reply(member, text, idOf(mail.receivedBy(member, "case-notification").get(0)));
+    }
+
+    void reply(String member, String text, String inReplyTo) {
+        mail.send(member, "Re: [CoC #1]", text, Map.of("In-Reply-To", "<" + inReplyTo + ">"));
+        conductd.settle();
+    }
+
+    /** Answers the latest approval request the member got, as a mail client would. */
+    void answerRequest(String member, String text) {
+        List<MimeMessage> requests = mail.receivedBy(member, "approval-request");
+        reply(member, text, idOf(requests.get(requests.size() - 1)));
+    }
+
+    static String idOf(MimeMessage m) {
+        try {
+            return MessageId.parseOne(m.getMessageID());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    CaseRecord theCase() {
+        return conductd.bean(CaseRepository.class).findById(1L).orElseThrow();
+    }
+
+    String last(String to, String kind) throws Exception {
+        List<MimeMessage> found = mail.receivedBy(to, kind);
+        assertFalse(found.isEmpty(), "no " + kind + " to " + to);
+        return body(found.get(found.size() - 1));
+    }
+
+    @Nested
+    class Resolving {
+
+        @Test
+        void resolutionReachesNobodyUntilASecondMemberApprovesThenBothNoticesArrive() throws Exception {
+            reply(ALICE, "RESOLVE: warning\nWe spoke to the person and explained why this is not acceptable.");
+
+            assertTrue(mail.receivedBy(REPORTER, "notice").isEmpty());
+            assertTrue(mail.receivedBy(REPORTED).isEmpty());
+            String request = last(BOB, "approval-request");
+            assertTrue(request.contains("D1"), request);
+            assertTrue(request.contains("We spoke to the person"), "the request shows the exact text");
+            assertTrue(request.contains(REPORTED), "and to whom it goes");
+            assertTrue(mail.receivedBy(ALICE, "approval-request").isEmpty(), "the author is not asked");
+
+            answerRequest(BOB, "APPROVE");
+
+            String toReporter = last(REPORTER, "notice");
+            assertTrue(toReporter.contains("We spoke to the person"), toReporter);
+            String toReported = last(REPORTED, "notice");
+            assertTrue(toReported.contains("leaders@example.org"), "the appeals contact: " + toReported);
+            assertEquals(CaseState.RESOLVED, theCase().state());
+            assertEquals("warning", theCase().resolution());
+            assertTrue(last(ALICE, "transcript").contains("D1"), "the author learns it was sent");
+        }
+
+        @Test
+        void authorCannotApproveTheirOwnDraft() throws Exception {
+            reply(ALICE, "RESOLVE: warning");
+            reply(ALICE, "APPROVE: D1");
+
+            assertTrue(last(ALICE, "command-error").contains("another team member must approve"));
+            assertTrue(mail.receivedBy(REPORTED).isEmpty());
+        }
+
+        @Test
+        void conflictedMemberCannotApprove() throws Exception {
+            reply(ALICE, "RESOLVE: warning\nCONFLICT: Carol Danvers");
+            reply(CAROL, "APPROVE: D1");
+
+            String refusal = last(CAROL, "refusal");
+            assertTrue(refusal.contains("conflict of interest"), refusal);
+            assertFalse(refusal.contains("warning"), "a one-line refusal without case content");
+            assertTrue(mail.receivedBy(REPORTED).isEmpty());
+        }
+
+        @Test
+        void approvalWithoutATokenIsRefused() throws Exception {
+            reply(ALICE, "RESOLVE: warning");
+            mail.send(BOB, "Re: [CoC #1]", "APPROVE: D1", Map.of());
+            conductd.settle();
+
+            assertTrue(last(BOB, "refusal").contains("does not answer mail"));
+            assertTrue(mail.receivedBy(REPORTED).isEmpty());
+        }
+
+        @Test
+        void approvingADraftAlreadySentIsRefused() throws Exception {
+            reply(ALICE, "RESOLVE: warning");
+            answerRequest(BOB, "APPROVE");
+            answerRequest(CAROL, "APPROVE");
+
+            assertTrue(last(CAROL, "command-error").contains("already sent"));
+            assertEquals(1, mail.receivedBy(REPORTED, "notice").size(), "sent once");
+        }
+
+        @Test
+        void rejectedDraftCannotBeApprovedAndItsAuthorIsTold() throws Exception {
+            reply(ALICE, "RESOLVE: ban");
+            answerRequest(BOB, "REJECT: a ban is too much for a first incident");
+
+            assertTrue(last(ALICE, "transcript").contains("a ban is too much"));
+            answerRequest(CAROL, "APPROVE");
+            assertTrue(last(CAROL, "command-error").contains("rejected"));
+            assertTrue(mail.receivedBy(REPORTED).isEmpty());
+        }
+
+        @Test
+        void changedDraftNeedsANewApproval() throws Exception {
+            reply(ALICE, "RESOLVE: warning");
+            reply(ALICE, "RESOLVE: no-contact");
+            reply(BOB, "APPROVE: D1");
+
+            assertTrue(last(BOB, "command-error").contains("replaced by a newer draft"));
+            assertTrue(mail.receivedBy(REPORTED).isEmpty());
+        }
+
+        @Test
+        void hostileTextInADraftStaysInert() throws Exception {
+            reply(ALICE, "RESOLVE: warning\n<script>alert(1)</script> [click](javascript:alert(2))");
+            answerRequest(BOB, "APPROVE");
+
+            MimeMessage notice = mail.receivedBy(REPORTER, "notice").get(0);
+            String html = htmlOf(notice);
+            assertFalse(html.contains("<script>"), html);
+            assertFalse(html.contains("href=\"javascript:"), html);
+        }
+    }
+
+    @Nested
+    class Overrides {
+
+        @Test
+        void sendNowSendsWithoutASecondMemberAndTellsEveryone() throws Exception {
+            reply(ALICE, "RESOLVE: leave-event");
+            reply(ALICE, "SEND-NOW: the reporter is in danger tonight");
+
+            assertEquals(1, mail.receivedBy(REPORTED, "notice").size());
+            assertTrue(last(BOB, "alert").contains("the reporter is in danger tonight"));
+            assertEquals(1, mail.receivedBy(CAROL, "alert").size());
+            String organizers = last("orga@example.org", "alert");
+            assertTrue(organizers.contains("SEND-NOW") || organizers.contains("without a second"), organizers);
+            assertFalse(organizers.contains("in danger"), "organizers get no case content");
+            assertTrue(conductd.bean(CaseListing.class).record(1).orElseThrow().contains("send-now"));
+        }
+    }
+
+    @Nested
+    class Replies {
+
+        @Test
+        void replyToTheReporterGoesOutAfterApprovalThreadedToTheReport() throws Exception {
+            reply(ALICE, "REPLY: reporter\nThank you for your report. Could you tell us when it happened?");
+            assertTrue(mail.receivedBy(REPORTER, "notice").isEmpty());
+
+            answerRequest(BOB, "APPROVE");
+
+            MimeMessage notice = mail.receivedBy(REPORTER, "notice").get(0);
+            assertTrue(body(notice).contains("Could you tell us when it happened?"));
+            assertNotNull(notice.getHeader("In-Reply-To"));
+        }
+
+        @Test
+        void firstMessageToTheReportedPersonInvitesTheirSide() throws Exception {
+            reply(ALICE, "REPLY: reported\nPlease tell us what happened from your side.");
+            answerRequest(BOB, "APPROVE");
+
+            String notice = last(REPORTED, "notice");
+            assertTrue(notice.contains("Please tell us what happened from your side."));
+            assertFalse(notice.contains(REPORTER), "the reporter is never named");
+        }
+
+        @Test
+        void anonymousReportersRequestSaysSoWithoutTheirAddress() throws Exception {
+            mail.send("anon@example.net", "Anonymous", "Please keep my name out.", Map.of());
+            conductd.settle();
+            String token = idOf(mail.receivedBy(ALICE, "case-notification").get(1));
+            reply(ALICE, "REPLY: reporter\nThank you.", token);
+
+            String request = last(BOB, "approval-request");
+            assertTrue(request.contains("the reporter (anonymous)"), request);
+            assertFalse(request.contains("anon@example.net"), request);
+        }
+    }
+
+    @Nested
+    class DsfReport {
+
+        @Test
+        void dsfReportArrivesInTheSeedsFormatAfterApproval() throws Exception {
+            reply(ALICE, "WHEN: Friday 22:00\nWHERE: the conference party\nDSF-REPORT\n"
+                    + "An attendee followed another attendee around the party.");
+            assertTrue(mail.receivedBy(DSF).isEmpty());
+
+            answerRequest(BOB, "APPROVE");
+
+            String report = last(DSF, "dsf-report");
+            assertTrue(report.contains("When: Friday 22:00"), report);
+            assertTrue(report.contains("Where: the conference party"), report);
+            assertTrue(report.contains("An attendee followed another attendee"), report);
+            assertFalse(report.contains(REPORTER) || report.contains(REPORTED), "no names or addresses");
+            assertNotNull(theCase().dsfReportedAt());
+        }
+
+        @Test
+        void secondDsfReportForTheSameIncidentIsRefused() throws Exception {
+            reply(ALICE, "DSF-REPORT\nWhat happened.");
+            answerRequest(BOB, "APPROVE");
+            reply(ALICE, "DSF-REPORT\nAgain.");
+
+            assertTrue(last(ALICE, "command-error").contains("one report per incident"));
+        }
+    }
+
+    @Nested
+    class ReportedPersonsMail {
+
+        @Test
+        void appealReachesTheTeamAndTheAppealsContact() throws Exception {
+            reply(ALICE, "RESOLVE: warning");
+            answerRequest(BOB, "APPROVE");
+            String noticeId = idOf(mail.receivedBy(REPORTED, "notice").get(0));
+
+            mail.send(REPORTED, "Re: outcome", "I disagree with this decision and want it reviewed.",
+                    Map.of("In-Reply-To", "<" + noticeId + ">"));
+            conductd.settle();
+
+            assertTrue(last(CAROL, "relay").contains("I disagree with this decision"));
+            assertTrue(last("leaders@example.org", "notice").contains("I disagree with this decision"));
+            assertEquals(1, mail.receivedBy(BOB, "alert").stream().filter(m -> TwoPersonRuleIT.subject(m)
+                    .contains("appeal")).count());
+        }
+    }
+
+    static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String htmlOf(MimeMessage m) throws Exception {
+        jakarta.mail.Multipart alternative = (jakarta.mail.Multipart) m.getContent();
+        return (String) alternative.getBodyPart(1).getContent();
+    }
+}
