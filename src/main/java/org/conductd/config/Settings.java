@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.conductd.mail.EmailAddress;
 
@@ -34,18 +35,29 @@ public record Settings(
         List<String> resolutions,
         int acknowledgementsPerHour,
         Path dataDir,
-        Path templatesDir) {
+        Path templatesDir,
+        Map<String, String> resolutionDescriptions) {
 
     public Settings {
         team = List.copyOf(team);
         organizers = List.copyOf(organizers);
         trustedAuthservIds = List.copyOf(trustedAuthservIds);
         resolutions = List.copyOf(resolutions);
+        resolutionDescriptions = Map.copyOf(resolutionDescriptions);
     }
 
     /** The roster member owning this address (roster address or alias), if any. */
     public Optional<TeamMember> member(EmailAddress address) {
         return team.stream().filter(m -> m.owns(address)).findFirst();
+    }
+
+    /**
+     * The sentence that tells a reporter and a reported person what a resolution means. The
+     * loader gives every configured resolution one; a name it does not know reads as its words.
+     */
+    public String resolutionDescription(String resolution) {
+        String description = resolutionDescriptions.get(resolution);
+        return description != null ? description : SettingsLoader.describeByName(resolution);
     }
 
     /** The domain used in the Message-IDs conductd issues. */

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +38,25 @@ public final class SettingsLoader {
             "no-action", "warning", "stop-behavior", "no-contact", "no-video", "cancel-talk",
             "end-volunteering", "no-future-volunteering", "leave-event", "ban", "publish-account", "other");
 
+    /**
+     * What each default resolution means, in words that suit both the reporter and the reported
+     * person, since both notices show the same sentence. From the seeds' lists of sanctions.
+     */
+    public static final Map<String, String> DEFAULT_RESOLUTION_DESCRIPTIONS = Map.ofEntries(
+            Map.entry("no-action", "No action: the team found that no violation of the Code of Conduct occurred."),
+            Map.entry("warning", "A warning to stop the behaviour; any further report will lead to sanctions."),
+            Map.entry("stop-behavior", "A requirement to stop the behaviour at once."),
+            Map.entry("no-contact", "A requirement to avoid any contact with, and physical proximity to, "
+                    + "the people concerned for the rest of the event."),
+            Map.entry("no-video", "The video of the talk will not be published."),
+            Map.entry("cancel-talk", "The talk is cancelled."),
+            Map.entry("end-volunteering", "An immediate end to any volunteer responsibilities and privileges at the event."),
+            Map.entry("no-future-volunteering", "No volunteering at future events run by the organizers."),
+            Map.entry("leave-event", "A requirement to leave the event at once and not return."),
+            Map.entry("ban", "A ban from future events run by the organizers."),
+            Map.entry("publish-account", "An account of the incident will be published."),
+            Map.entry("other", "Other measures, as explained below."));
+
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>(),;:\"\\[\\]]+@[^@\\s<>(),;:\"\\[\\]]+");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern RESOLUTION = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -59,6 +79,7 @@ public final class SettingsLoader {
         rejectSharedAddresses(team, address);
         String cron = optional("digest.cron").orElse("0 0 8 * * MON");
         validateCron(cron);
+        List<String> resolutions = resolutions();
         return new Settings(
                 required("event-name"),
                 address,
@@ -79,10 +100,11 @@ public final class SettingsLoader {
                 cron,
                 zone("digest.zone"),
                 positiveInt("approvals-required", 1),
-                resolutions(),
+                resolutions,
                 positiveInt("acknowledgements-per-hour", 3),
                 Path.of(optional("data-dir").orElse("data")),
-                templatesDir());
+                templatesDir(),
+                resolutionDescriptions(resolutions));
     }
 
     private Path templatesDir() {
@@ -202,6 +224,40 @@ public final class SettingsLoader {
             }
         }
         return values;
+    }
+
+    /** One sentence per configured resolution: the team's own, else the default, else its name in words. */
+    private Map<String, String> resolutionDescriptions(List<String> resolutions) {
+        String key = PREFIX + "resolution-descriptions";
+        Map<String, Object> configured = env.getProperties(key);
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        for (String resolution : resolutions) {
+            descriptions.put(resolution, DEFAULT_RESOLUTION_DESCRIPTIONS.getOrDefault(resolution, describeByName(resolution)));
+        }
+        for (Map.Entry<String, Object> entry : configured.entrySet()) {
+            String name = entry.getKey();
+            // An environment variable (CONDUCTD_RESOLUTION_DESCRIPTIONS_NO_ACTION) also arrives as
+            // "no.action"; resolution names have no dots, so that spelling is only its echo.
+            if (name.contains(".") && configured.containsKey(name.replace('.', '-'))) {
+                continue;
+            }
+            if (!descriptions.containsKey(name)) {
+                throw new ConfigException(key + "." + name,
+                        "'" + name + "' is not a configured resolution (" + String.join(", ", resolutions) + ")");
+            }
+            Object value = entry.getValue();
+            if (value == null || value instanceof Map || value instanceof Collection || value.toString().isBlank()) {
+                throw new ConfigException(key + "." + name, "must be one sentence saying what the resolution means");
+            }
+            // A YAML block scalar brings line breaks; the notices show the description as one line.
+            descriptions.put(name, value.toString().strip().replaceAll("\\s+", " "));
+        }
+        return descriptions;
+    }
+
+    /** "no-future-volunteering" reads as "no future volunteering". */
+    static String describeByName(String resolution) {
+        return resolution.replace('-', ' ');
     }
 
     private void validateCron(String cron) {

@@ -152,4 +152,61 @@ class SettingsLoaderTest {
         assertEquals(143, s.imap().port());
         assertEquals(25, s.smtp().port());
     }
+
+    @Test
+    void everyDefaultResolutionHasADescription() {
+        Settings s = load(valid());
+        assertEquals(SettingsLoader.DEFAULT_RESOLUTIONS.size(), s.resolutionDescriptions().size());
+        assertEquals("A warning to stop the behaviour; any further report will lead to sanctions.",
+                s.resolutionDescription("warning"));
+        assertEquals("No action: the team found that no violation of the Code of Conduct occurred.",
+                s.resolutionDescription("no-action"));
+    }
+
+    @Test
+    void aConfiguredDescriptionReplacesTheDefault() {
+        Map<String, Object> p = valid();
+        p.put("conductd.resolution-descriptions", Map.of("warning", "  A written warning;\n any repeat ends your visit.  "));
+        Settings s = load(p);
+        assertEquals("A written warning; any repeat ends your visit.", s.resolutionDescription("warning"));
+        assertEquals("The video of the talk will not be published.", s.resolutionDescription("no-video"));
+    }
+
+    @Test
+    void aDescriptionFromAnEnvironmentVariableIsRead() {
+        Map<String, Object> p = valid();
+        p.put("conductd.resolution-descriptions.no-future-volunteering", "No volunteering for two years.");
+        p.put("conductd.resolution-descriptions.no.future.volunteering", "No volunteering for two years.");
+        p.put("conductd.resolution-descriptions.no-future.volunteering", "No volunteering for two years.");
+        assertEquals("No volunteering for two years.", load(p).resolutionDescription("no-future-volunteering"));
+    }
+
+    @Test
+    void aCustomResolutionWithoutADescriptionReadsAsItsName() {
+        Map<String, Object> p = valid();
+        p.put("conductd.resolutions", List.of("warning", "no-drinks-tickets"));
+        Settings s = load(p);
+        assertEquals(Map.of("warning", "A warning to stop the behaviour; any further report will lead to sanctions.",
+                "no-drinks-tickets", "no drinks tickets"), s.resolutionDescriptions());
+    }
+
+    @Test
+    void aDescriptionOfAnUnknownResolutionIsNamed() {
+        assertEquals("conductd.resolution-descriptions.warned",
+                problemWith("conductd.resolution-descriptions", Map.of("warned", "A warning.")));
+    }
+
+    @Test
+    void aDescriptionOfAResolutionLeftOutOfTheListIsNamed() {
+        Map<String, Object> p = valid();
+        p.put("conductd.resolutions", List.of("warning", "ban"));
+        p.put("conductd.resolution-descriptions", Map.of("no-video", "No video."));
+        assertEquals("conductd.resolution-descriptions.no-video", assertThrows(ConfigException.class, () -> load(p)).key());
+    }
+
+    @Test
+    void anEmptyDescriptionIsNamed() {
+        assertEquals("conductd.resolution-descriptions.ban",
+                problemWith("conductd.resolution-descriptions", Map.of("ban", " ")));
+    }
 }
