@@ -17,7 +17,10 @@ final class TemplateCheck {
     /** Every template conductd sends from. */
     static final List<String> TEMPLATES = List.of(
             "ack", "case-notification", "relay", "member-excluded", "nobody-notified", "quarantine-notice",
-            "transcript", "command-error", "refusal", "status", "help", "urgent-alert", "pattern-notice");
+            "transcript", "command-error", "refusal", "status", "help", "urgent-alert", "pattern-notice",
+            "resolution-reporter", "resolution-reported", "complaint-notice", "reply-reported", "reply-reporter",
+            "dsf-report", "approval-request", "draft-rejected", "draft-sent", "send-now-alert", "appeal-notice",
+            "appeal-alert");
 
     private final TemplateRenderer renderer;
 
