@@ -235,13 +235,13 @@ public final class CaseCommands {
             } else if (command instanceof Command.Help) {
                 followingMail.add(() -> sendHelp(c, sender, row));
             } else if (command instanceof Command.Reply reply) {
-                Draft draft = drafting.draftReply(c, sender, reply.to(), reply.body(), row);
+                Draft draft = drafting.draftReply(fresh(c), sender, reply.to(), reply.body(), row);
                 drafted(c, sender, draft, transcript, followingMail, row);
             } else if (command instanceof Command.Resolve resolve) {
-                Draft draft = drafting.draftResolution(c, sender, resolve.resolution(), resolve.explanation(), row);
+                Draft draft = drafting.draftResolution(fresh(c), sender, resolve.resolution(), resolve.explanation(), row);
                 drafted(c, sender, draft, transcript, followingMail, row);
             } else if (command instanceof Command.DsfReport report) {
-                Draft draft = drafting.draftDsfReport(c, sender, report.narrative(), row);
+                Draft draft = drafting.draftDsfReport(fresh(c), sender, report.narrative(), row);
                 drafted(c, sender, draft, transcript, followingMail, row);
             } else if (command instanceof Command.Approve approve) {
                 Draft draft = drafts.identify(c.id(), approve.draftId(), referencedIds).orElseThrow();
@@ -274,6 +274,11 @@ public final class CaseCommands {
         }
         cases.touch(c.id(), now());
         return new Applied(transcript, followingMail);
+    }
+
+    /** The case as this reply has changed it so far: a draft shows the WHEN or WHERE set a line above. */
+    private CaseRecord fresh(CaseRecord c) {
+        return cases.findById(c.id()).orElse(c);
     }
 
     private void drafted(CaseRecord c, TeamMember author, Draft draft, List<String> transcript,
