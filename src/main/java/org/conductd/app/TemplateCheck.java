@@ -17,7 +17,8 @@ final class TemplateCheck {
     /** Every template conductd sends from. */
     static final List<String> TEMPLATES = List.of(
             "ack", "case-notification", "relay", "member-excluded", "nobody-notified", "quarantine-notice",
-            "transcript", "command-error", "refusal", "status", "help", "urgent-alert", "pattern-notice");
+            "transcript", "command-error", "refusal", "status", "help", "urgent-alert", "pattern-notice",
+            "delivery-failure");
 
     private final TemplateRenderer renderer;
 

@@ -90,15 +90,22 @@ public final class DeliveryReports {
                 status(bounce, concerned), diagnostic(bounce, concerned), delayOnly);
     }
 
-    /** Ids from the returned message; failing that, what the bounce answers; failing that, a quoted header line. */
+    /**
+     * Ids from the returned message; failing that, the one the bounce answers (In-Reply-To, or
+     * the last of its References); failing that, a quoted header line.
+     */
     private static List<String> originalIds(InboundMessage bounce, List<String> returnedIds) {
         if (!returnedIds.isEmpty()) {
             return returnedIds;
         }
         List<String> ids = new ArrayList<>();
-        bounce.referencedIds().forEach(id -> addId(ids, id));
-        if (!ids.isEmpty()) {
+        // The message a bounce answers, not its ancestors: those are other mail conductd sent.
+        if (!bounce.inReplyTo().isEmpty()) {
+            bounce.inReplyTo().forEach(id -> addId(ids, id));
             return ids;
+        }
+        if (!bounce.references().isEmpty()) {
+            return List.of(bounce.references().get(bounce.references().size() - 1));
         }
         Matcher line = MESSAGE_ID_LINE.matcher(bounce.text());
         while (line.find()) {

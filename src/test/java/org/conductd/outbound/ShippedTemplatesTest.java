@@ -43,7 +43,9 @@ class ShippedTemplatesTest {
             "status", Set.of("tag", "codeName", "caseNumber", "record"),
             "help", Set.of("tag", "help"),
             "urgent-alert", Set.of("tag", "codeName", "actorName", "caseNumber", "eventName", "forTeam"),
-            "pattern-notice", Set.of("tag", "codeName", "caseNumber", "count", "earlier", "state", "openedAt"));
+            "pattern-notice", Set.of("tag", "codeName", "caseNumber", "count", "earlier", "state", "openedAt"),
+            "delivery-failure", Set.of("tag", "codeName", "caseNumber", "mailKind", "recipientLine", "status", "detail",
+                    "when"));
 
     /** A map from alternating keys and values: more entries than Map.of takes. */
     @SuppressWarnings("unchecked")
@@ -97,7 +99,11 @@ class ShippedTemplatesTest {
                     "caseNumber", 42, "eventName", "Example Conf 2026", "forTeam", true),
             "pattern-notice", Map.of("tag", "[CoC #42]", "codeName", "quiet harbor", "caseNumber", 42, "count", 1,
                     "earlier", List.of(Map.of("caseNumber", 7, "codeName", "calm river", "state", "closed",
-                            "openedAt", "2025-05-10 09:30 UTC"))));
+                            "openedAt", "2025-05-10 09:30 UTC"))),
+            "delivery-failure", Map.of("tag", "[CoC #42]", "codeName", "quiet harbor", "caseNumber", 42,
+                    "mailKind", "acknowledgement", "recipientLine", "the reporter", "status", "5.1.1",
+                    "detail", "550 5.1.1 <[address]>: Recipient address rejected: User unknown",
+                    "when", "2026-05-10 09:31 UTC"));
 
     private final TemplateRenderer renderer = new TemplateRenderer(new TemplateSource(null));
 
