@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * Delivers the outbox over SMTP: acknowledgements and alerts first, each message exactly
  * as queued (its Message-ID included). Temporary failures are retried with exponential
  * backoff for up to three days; a permanent refusal (5xx), or a message still refused after
- * three days, is recorded on the message and its case. No database transaction is held
+ * three days, is recorded on the message and its case and passed to the
+ * {@link DeliveryFailureListener} in the same transaction. No database transaction is held
  * while talking to the server, and nothing stored or logged names an email address.
  */
 @Singleton
