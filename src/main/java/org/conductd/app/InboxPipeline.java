@@ -11,9 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.conductd.cases.CaseIntake;
+import org.conductd.cases.DeliveryFailures;
 import org.conductd.cases.FollowUps;
 import org.conductd.config.Settings;
 import org.conductd.ingest.AutomaticMail;
+import org.conductd.ingest.DeliveryReport;
+import org.conductd.ingest.DeliveryReports;
 import org.conductd.ingest.FetchedMessage;
 import org.conductd.ingest.IngestSink;
 import org.conductd.ingest.MessageParser;
@@ -27,6 +30,7 @@ import org.conductd.store.EventRepository;
 import org.conductd.store.MailboxState;
 import org.conductd.store.MailboxStateRepository;
 import org.conductd.store.MessageRepository;
+import org.conductd.store.OutboxItem;
 import org.conductd.store.OutboxRepository;
 import org.conductd.store.StoredMessage;
 import org.conductd.store.StoredUid;
@@ -47,7 +51,7 @@ import org.slf4j.LoggerFactory;
  *   <li>parse; quarantine what cannot be parsed</li>
  *   <li>keep, but do not handle again, a second message with a known Message-ID</li>
  *   <li>keep conductd's own mail seen again</li>
- *   <li>keep bounces and delivery reports</li>
+ *   <li>keep bounces and delivery reports, filed with the case of the mail they return</li>
  *   <li>store it, then thread: file it in its case, or open a new case</li>
  * </ol>
  */
@@ -68,12 +72,14 @@ public final class InboxPipeline implements IngestSink {
     private final Threader threader;
     private final CaseIntake intake;
     private final FollowUps followUps;
+    private final DeliveryReports deliveryReports = new DeliveryReports();
+    private final DeliveryFailures deliveryFailures;
     private final Clock clock;
 
     public InboxPipeline(TransactionOperations<Connection> tx, Settings settings, MessageRepository messages,
                          OutboxRepository outbox, MailboxStateRepository mailboxes, EventRepository events,
                          RawArchive archive, MessageParser parser, AutomaticMail automatic, Threader threader,
-                         CaseIntake intake, FollowUps followUps, Clock clock) {
+                         CaseIntake intake, FollowUps followUps, DeliveryFailures deliveryFailures, Clock clock) {
         this.tx = tx;
         this.settings = settings;
         this.messages = messages;
@@ -86,6 +92,7 @@ public final class InboxPipeline implements IngestSink {
         this.threader = threader;
         this.intake = intake;
         this.followUps = followUps;
+        this.deliveryFailures = deliveryFailures;
         this.clock = clock;
     }
 
@@ -191,8 +198,7 @@ public final class InboxPipeline implements IngestSink {
         Optional<String> automatic = this.automatic.classify(m).map(Enum::name);
         if (this.automatic.isBounce(m)) {
             long row = archive.store(f, m, messageId, Disposition.BOUNCE, automatic.orElse("bounce"));
-            events.save(new CaseEvent(null, null, clock.instant(), "conductd", "bounce-received",
-                    "a delivery report was received", row));
+            recordBounce(row, m);
             return ServerMark.PROCESSED;
         }
         long row = archive.store(f, m, messageId, Disposition.RECEIVED, messageId == null && m.messageId() != null
@@ -206,6 +212,32 @@ public final class InboxPipeline implements IngestSink {
             intake.open(row, m, automatic);
         }
         return ServerMark.PROCESSED;
+    }
+
+    /**
+     * Files a stored bounce with the sent mail it returns (SPEC §4): a failure is recorded on
+     * that mail's case and reported to the responders; a delay or a success notice is only
+     * recorded. A bounce about no mail conductd sent is kept without a case. Nothing ever
+     * answers the bounce itself.
+     */
+    private void recordBounce(long row, InboundMessage bounce) {
+        DeliveryReport report = deliveryReports.read(bounce);
+        List<OutboxItem> returned = report.originalMessageIds().isEmpty()
+                ? List.of() : outbox.findByMessageIds(report.originalMessageIds());
+        if (returned.isEmpty()) {
+            events.save(new CaseEvent(null, null, clock.instant(), "conductd", "bounce-received",
+                    "a delivery report was received", row));
+            return;
+        }
+        for (OutboxItem item : returned) {
+            if (report.delayOnly()) {
+                deliveryFailures.delayed(item, row, report.status());
+            } else if (report.status().startsWith("2.")) {
+                deliveryFailures.delivered(item, row, report.status());
+            } else {
+                deliveryFailures.bounced(item, row, report.status(), report.diagnostic());
+            }
+        }
     }
 
     @Override

@@ -40,7 +40,7 @@ public final class Outbox {
         Instant now = clock.instant();
         return outbox.save(new OutboxItem(null, caseId, message.kind().headerValue(), message.kind().priority(),
                 message.messageId(), message.to().get(0).address(), member == null ? null : member.address(),
-                composer.toBytes(message), OutboxState.PENDING, 0, now, null, now, null, causeMessage));
+                composer.toBytes(message), OutboxState.PENDING, 0, now, null, now, null, causeMessage, null, null));
     }
 
     /**

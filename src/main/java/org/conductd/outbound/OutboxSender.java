@@ -1,5 +1,8 @@
 package org.conductd.outbound;
 
+import static org.conductd.outbound.AddressRedaction.forTheRecord;
+import static org.conductd.outbound.AddressRedaction.withoutAddresses;
+
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import jakarta.mail.Address;
@@ -24,6 +27,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.conductd.config.MailServer;
 import org.conductd.config.Settings;
@@ -41,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * Delivers the outbox over SMTP: acknowledgements and alerts first, each message exactly
  * as queued (its Message-ID included). Temporary failures are retried with exponential
  * backoff for up to three days; a permanent refusal (5xx), or a message still refused after
- * three days, is recorded on the message and its case. No database transaction is held
+ * three days, is recorded on the message and its case and passed to the
+ * {@link DeliveryFailureListener} in the same transaction. No database transaction is held
  * while talking to the server, and nothing stored or logged names an email address.
  */
 @Singleton
@@ -55,14 +60,14 @@ public final class OutboxSender implements AutoCloseable {
     private static final Duration IDLE_WAIT = Duration.ofSeconds(30);
     private static final int SENT_RECORD_TRIES = 5;
     private static final Duration SENT_RECORD_PAUSE = Duration.ofMillis(200);
-    /** An email address, quoted local part and address literal included. */
-    private static final Pattern ADDRESS = Pattern.compile(
-            "(?:\"[^\"\\r\\n]*\"|[^\\s<>()\\[\\]\",;:@]+)@(?:\\[[^\\]\\s]*\\]|[^\\s<>()\\[\\]\",;:@]+)");
+    /** The reply code and enhanced status a refusal starts with: "550 5.1.1". */
+    private static final Pattern REPLY_CODE = Pattern.compile("^[45]\\d\\d(?:[ -][245]\\.\\d{1,3}\\.\\d{1,3})?");
 
     private final Settings settings;
     private final OutboxRepository outbox;
     private final EventRepository events;
     private final TransactionOperations<Connection> tx;
+    private final DeliveryFailureListener failures;
     private final Clock clock;
     /** A permit means "there is new mail"; several wake-ups before a round count as one. */
     private final Semaphore wakeUps = new Semaphore(0);
@@ -72,11 +77,12 @@ public final class OutboxSender implements AutoCloseable {
     private Thread thread;
 
     public OutboxSender(Settings settings, OutboxRepository outbox, EventRepository events,
-                        TransactionOperations<Connection> tx, Clock clock) {
+                        TransactionOperations<Connection> tx, DeliveryFailureListener failures, Clock clock) {
         this.settings = settings;
         this.outbox = outbox;
         this.events = events;
         this.tx = tx;
+        this.failures = failures;
         this.clock = clock;
     }
 
@@ -239,9 +245,10 @@ public final class OutboxSender implements AutoCloseable {
     private Outcome recordFailure(OutboxItem item, Failure failure) {
         try {
             if (failure.permanent()) {
-                failPermanently(item, failure.reason());
+                failPermanently(item, failure.reason(), replyCode(failure.reason()));
             } else if (item.createdAt().plus(GIVE_UP_AFTER).isBefore(clock.instant())) {
-                failPermanently(item, "still refused after " + GIVE_UP_AFTER.toDays() + " days: " + failure.reason());
+                failPermanently(item, "still refused after " + GIVE_UP_AFTER.toDays() + " days: " + failure.reason(),
+                        "not accepted within " + GIVE_UP_AFTER.toDays() + " days");
             } else {
                 retryLater(item, failure.reason());
             }
@@ -335,32 +342,24 @@ public final class OutboxSender implements AutoCloseable {
         });
     }
 
-    private void failPermanently(OutboxItem item, String error) {
+    /** Records the failure on the message and its case, and tells the listener, in one transaction. */
+    private void failPermanently(OutboxItem item, String error, String code) {
         String reason = forTheRecord(error);
         LOG.warn("Delivery of outbox message {} failed for good: {}", item.id(), reason);
         tx.executeWrite(status -> {
+            Instant now = clock.instant();
             outbox.markFailed(item.id(), reason);
-            events.save(new CaseEvent(null, item.caseId(), clock.instant(), "conductd", "delivery-failed",
+            events.save(new CaseEvent(null, item.caseId(), now, "conductd", "delivery-failed",
                     item.kind() + " message " + item.messageId() + " was refused: " + reason, null));
+            failures.deliveryFailed(item, new DeliveryFailureListener.Failure(code, reason, now, null));
             return null;
         });
     }
 
-    /**
-     * An error text fit to store or log: one line of at most 500 characters, with every
-     * email address replaced, since a server's refusal usually quotes the recipient, who
-     * may be an anonymous reporter.
-     */
-    static String forTheRecord(String error) {
-        if (error == null) {
-            return "unknown error";
-        }
-        String oneLine = withoutAddresses(error.replaceAll("[\\r\\n]+", " ").strip());
-        return oneLine.length() > 500 ? oneLine.substring(0, 500) : oneLine;
-    }
-
-    private static String withoutAddresses(String text) {
-        return ADDRESS.matcher(text).replaceAll("[address]");
+    /** "550 5.1.1" from "550 5.1.1 &lt;...&gt;: User unknown"; "" when the text starts with no reply code. */
+    private static String replyCode(String reason) {
+        Matcher code = REPLY_CODE.matcher(reason.strip());
+        return code.find() ? code.group() : "";
     }
 
     /** Sleeps; false if the sender is being stopped. */

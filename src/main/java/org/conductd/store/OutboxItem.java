@@ -6,7 +6,10 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
-/** One outbound message to one recipient; {@code raw} is exactly what goes on the wire. */
+/**
+ * One outbound message to one recipient; {@code raw} is exactly what goes on the wire.
+ * {@code bouncedAt} and {@code bounceDetail} are set when a bounce for it comes back.
+ */
 @MappedEntity("outbox")
 public record OutboxItem(
         @Id @GeneratedValue @Nullable Long id,
@@ -23,5 +26,7 @@ public record OutboxItem(
         @Nullable String lastError,
         Instant createdAt,
         @Nullable Instant sentAt,
-        @Nullable Long causeMessage) {
+        @Nullable Long causeMessage,
+        @Nullable Instant bouncedAt,
+        @Nullable String bounceDetail) {
 }

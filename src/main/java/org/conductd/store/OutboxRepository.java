@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,6 +36,19 @@ public interface OutboxRepository extends CrudRepository<OutboxItem, Long> {
     Optional<Long> findCaseIdByMessageId(String messageId);
 
     boolean existsByMessageId(String messageId);
+
+    /** The sent messages with these Message-IDs: what a bounce is about. */
+    @Query("SELECT * FROM outbox WHERE message_id IN (:messageIds) ORDER BY id")
+    List<OutboxItem> findByMessageIds(Collection<String> messageIds);
+
+    /** Records a bounce for a message; false if one was already recorded, so it is handled once. */
+    @Query("UPDATE outbox SET bounced_at = :at, bounce_detail = :detail WHERE id = :id AND bounced_at IS NULL")
+    long markBounced(long id, Instant at, String detail);
+
+    /** Whether mail to a member about a case failed or bounced before, other than the message {@code id}. */
+    @Query("SELECT COUNT(*) > 0 FROM outbox WHERE case_id = :caseId AND member = :member AND id <> :id "
+            + "AND (state = 'FAILED' OR bounced_at IS NOT NULL)")
+    boolean failedBeforeToMember(long caseId, String member, long id);
 
     /** The Message-ID of the first mail a member got about a case: later case mail threads under it. */
     @Query("SELECT message_id FROM outbox WHERE case_id = :caseId AND member = :member ORDER BY id LIMIT 1")

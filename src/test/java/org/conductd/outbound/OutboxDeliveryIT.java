@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -12,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 import org.conductd.store.CaseEvent;
@@ -152,6 +159,39 @@ class OutboxDeliveryIT {
         assertEquals("550 5.1.1 <[address]>: Recipient address rejected: User unknown", ack.lastError());
         assertTrue(event.endsWith("was refused: " + ack.lastError()), event);
         assertFalse(event.replace(ack.messageId(), "").contains("@"), "the event names no address besides its Message-ID: " + event);
+    }
+
+    @Test
+    void aRecipientRefusedWith550IsReportedToEveryResponderByRoleNotAddress() throws Exception {
+        smtp.onRecipient(REPORTER, USER_UNKNOWN);
+        reportFromTheReporter();
+
+        for (String[] member : TestConductd.TEAM) {
+            Await.until("a delivery-failure alert to " + member[1], () -> !alertsTo(member[1]).isEmpty());
+            MimeMessage alert = alertsTo(member[1]).get(0);
+            String text = alert.getSubject() + "\n" + plainText(alert);
+            assertTrue(alert.getSubject().contains("mail to the reporter was not delivered"), alert.getSubject());
+            assertTrue(text.contains("550 5.1.1"), text);
+            assertFalse(text.contains(REPORTER), text);
+        }
+    }
+
+    /** The plain-text part of conductd's multipart/alternative mail. */
+    private static String plainText(MimeMessage m) throws Exception {
+        return (String) ((Multipart) m.getContent()).getBodyPart(0).getContent();
+    }
+
+    /** The alerts a responder was sent, as parsed messages. */
+    private List<MimeMessage> alertsTo(String member) {
+        return smtp.acceptedFor(member).stream().map(accepted -> {
+            try {
+                MimeMessage m = new MimeMessage(Session.getInstance(new Properties()),
+                        new ByteArrayInputStream(accepted.data().getBytes(StandardCharsets.UTF_8)));
+                return "alert".equals(m.getHeader("X-Conductd-Kind", ",")) ? m : null;
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).filter(java.util.Objects::nonNull).toList();
     }
 
     private void reportFromTheReporter() {

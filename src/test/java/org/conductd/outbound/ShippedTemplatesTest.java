@@ -61,7 +61,9 @@ class ShippedTemplatesTest {
             "send-now-alert", Set.of("tag", "caseNumber", "codeName", "eventName", "draftId", "what", "actorName", "reason",
                     "forTeam"),
             "appeal-notice", Set.of("tag", "caseNumber", "codeName", "eventName", "text", "reportedLine"),
-            "appeal-alert", Set.of("tag", "caseNumber", "codeName", "reportedLine"));
+            "appeal-alert", Set.of("tag", "caseNumber", "codeName", "reportedLine"),
+            "delivery-failure", Set.of("tag", "codeName", "caseNumber", "mailKind", "recipientLine", "status", "detail",
+                    "when"));
 
     /** A map from alternating keys and values: more entries than Map.of takes. */
     @SuppressWarnings("unchecked")
@@ -163,7 +165,12 @@ class ShippedTemplatesTest {
                     "eventName", "Example Conf 2026", "reportedLine", "Mallory Example <mallory@example.net>",
                     "text", "I do not accept this decision.\nI want it looked at again."),
             "appeal-alert", Map.of("tag", "[CoC #42]", "caseNumber", 42, "codeName", "quiet harbor",
-                    "reportedLine", "Mallory Example <mallory@example.net>"));
+                    "reportedLine", "Mallory Example <mallory@example.net>"),
+            "delivery-failure", Map.of("tag", "[CoC #42]", "codeName", "quiet harbor", "caseNumber", 42,
+                    "mailKind", "acknowledgement", "recipientLine", "the reporter", "status", "5.1.1",
+                    "detail", "550 5.1.1 <[address]>: Recipient address rejected: User unknown",
+                    "when", "2026-05-10 09:31 UTC"));
+
 
     /** Values that may be empty, each hiding its part of the mail. */
     private static final Map<String, Set<String>> OPTIONAL = pairs(

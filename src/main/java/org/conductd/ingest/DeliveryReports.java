@@ -1,0 +1,286 @@
+package org.conductd.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.conductd.mail.Attachment;
+import org.conductd.mail.InboundMessage;
+import org.conductd.mail.MessageId;
+
+/**
+ * Reads what a bounce reports (SPEC §4: bounces are matched to the outbound message they
+ * concern): the Message-ID of the returned message, who could not be reached, the status and
+ * the server's explanation, and whether delivery is only delayed. A standard report (RFC 3464)
+ * is read from its parts; what old mail servers write as plain text is read from the lines
+ * they are known to write. Pure: it reads the parsed message and nothing else.
+ */
+public final class DeliveryReports {
+
+    private static final Set<String> STATUS_PARTS = Set.of("message/delivery-status", "message/global-delivery-status");
+
+    /** The returned message, whole or just its header (RFC 3462, RFC 6533). */
+    private static final Set<String> RETURNED_PARTS = Set.of(
+            "message/rfc822", "message/global", "text/rfc822-headers", "message/global-headers");
+
+    /**
+     * Delivered, relayed or expanded recipients are in a report too, but nothing went wrong for
+     * them; sendmail's address verification reports "deliverable".
+     */
+    private static final Set<String> ACTIONS_WITHOUT_FAILURE = Set.of("delivered", "relayed", "expanded", "deliverable");
+
+    /** A returned header quoted in the text: the last resort for the original Message-ID. */
+    private static final Pattern MESSAGE_ID_LINE = Pattern.compile("(?im)^[ \\t>]*Message-ID:[ \\t]*(<[^<>\\s]+>)");
+
+    /** qmail ("<user@host>:" opening a paragraph) and Postfix's plain-text bounces ("<user@host>: host said ..."). */
+    private static final Pattern ANGLED_RECIPIENT_LINE = Pattern.compile("(?m)^<([^<>\\s@]+@[^<>\\s@]+)>:");
+
+    /** Exim lists each failed address alone on an indented line. */
+    private static final Pattern INDENTED_RECIPIENT_LINE =
+            Pattern.compile("(?m)^[ \\t]{2,}([^<>\\s@\"()]+@[^<>\\s@\"()]+)[ \\t]*$");
+
+    /** Sendmail and smail write the address, three dots and the reason: "user@host... User unknown". */
+    private static final Pattern DOTTED_RECIPIENT_LINE =
+            Pattern.compile("(?m)^[ \\t]*<?([^<>\\s@\"()]+@[^<>\\s@\"()]+?)>? ?\\.\\.\\. ");
+
+    /** Exchange and Lotus Notes: "Did not reach the following recipient(s): user@host". */
+    private static final Pattern NAMED_RECIPIENT_LINE = Pattern.compile(
+            "(?im)did not reach the following recipient(?:\\(s\\)|s)?:[ \\t]*<?([^<>\\s@\"()]+@[^<>\\s@\"()]+?)>?[ \\t]*$");
+
+    /** An enhanced status code (RFC 3463); also how qmail ends its explanation, "(#5.1.1)". */
+    private static final Pattern ENHANCED_STATUS = Pattern.compile("(?<![\\d.])([245]\\.\\d{1,3}\\.\\d{1,3})(?![\\d.])");
+
+    /** An SMTP reply code followed by its text, as servers quote them: "550 sorry, no mailbox". */
+    private static final Pattern SMTP_REPLY = Pattern.compile("(?<![\\d.])[45]\\d\\d[ -]\\S");
+
+    /** Subjects of delay warnings from servers that send no Action field. */
+    private static final Pattern DELAY_SUBJECT = Pattern.compile("delay|still being retried|will be retried",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final int MAX_DIAGNOSTIC = 300;
+
+    public DeliveryReport read(InboundMessage bounce) {
+        List<Fields> recipients = new ArrayList<>();
+        List<String> returnedIds = new ArrayList<>();
+        for (Attachment part : bounce.attachments()) {
+            if (STATUS_PARTS.contains(part.contentType())) {
+                recipients.addAll(recipientGroups(text(part)));
+            } else if (RETURNED_PARTS.contains(part.contentType())) {
+                List<Fields> header = fieldGroups(text(part));
+                if (!header.isEmpty()) {
+                    addId(returnedIds, MessageId.parseOne(header.get(0).first("Message-ID")));
+                }
+            }
+        }
+        if (recipients.isEmpty()) {
+            // A report whose MIME boundary was never written arrives as one text, fields and all.
+            recipients.addAll(recipientGroups(bounce.text()));
+        }
+        boolean delayOnly = isDelayOnly(recipients, bounce.subject());
+        List<Fields> concerned = recipients.stream()
+                .filter(g -> !ACTIONS_WITHOUT_FAILURE.contains(g.action()))
+                .filter(g -> delayOnly || !g.action().equals("delayed"))
+                .toList();
+        return new DeliveryReport(originalIds(bounce, returnedIds), failedRecipients(bounce, recipients, concerned),
+                status(bounce, concerned), diagnostic(bounce, concerned), delayOnly);
+    }
+
+    /**
+     * Ids from the returned message; failing that, the one the bounce answers (In-Reply-To, or
+     * the last of its References); failing that, a quoted header line.
+     */
+    private static List<String> originalIds(InboundMessage bounce, List<String> returnedIds) {
+        if (!returnedIds.isEmpty()) {
+            return returnedIds;
+        }
+        List<String> ids = new ArrayList<>();
+        // The message a bounce answers, not its ancestors: those are other mail conductd sent.
+        if (!bounce.inReplyTo().isEmpty()) {
+            bounce.inReplyTo().forEach(id -> addId(ids, id));
+            return ids;
+        }
+        if (!bounce.references().isEmpty()) {
+            return List.of(bounce.references().get(bounce.references().size() - 1));
+        }
+        Matcher line = MESSAGE_ID_LINE.matcher(bounce.text());
+        while (line.find()) {
+            String id = MessageId.parseOne(line.group(1));
+            if (!id.equals(bounce.messageId())) {
+                addId(ids, id);
+            }
+        }
+        return ids;
+    }
+
+    /** The text is searched only when the report has no recipient fields at all: all delivered is not a failure. */
+    private static List<String> failedRecipients(InboundMessage bounce, List<Fields> recipients, List<Fields> concerned) {
+        List<String> addresses = new ArrayList<>();
+        for (Fields group : concerned) {
+            String address = recipientAddress(group);
+            if (address != null && !addresses.contains(address)) {
+                addresses.add(address);
+            }
+        }
+        if (recipients.isEmpty()) {
+            for (Pattern line : List.of(ANGLED_RECIPIENT_LINE, INDENTED_RECIPIENT_LINE, DOTTED_RECIPIENT_LINE,
+                    NAMED_RECIPIENT_LINE)) {
+                Matcher m = line.matcher(bounce.text());
+                while (m.find()) {
+                    if (!addresses.contains(m.group(1))) {
+                        addresses.add(m.group(1));
+                    }
+                }
+            }
+        }
+        return addresses;
+    }
+
+    /** Only a delay when every recipient's Action says so; without any Action, when the subject does. */
+    private static boolean isDelayOnly(List<Fields> recipients, String subject) {
+        List<String> actions = recipients.stream().map(Fields::action).filter(a -> !a.isEmpty()).toList();
+        if (actions.isEmpty()) {
+            return DELAY_SUBJECT.matcher(subject).find();
+        }
+        return actions.stream().allMatch("delayed"::equals);
+    }
+
+    private static String status(InboundMessage bounce, List<Fields> concerned) {
+        for (Fields group : concerned) {
+            String status = group.first("Status");
+            if (status != null && !status.isBlank()) {
+                Matcher code = ENHANCED_STATUS.matcher(status);
+                return code.find() ? code.group(1) : oneLine(status);
+            }
+        }
+        Matcher code = ENHANCED_STATUS.matcher(bounce.text());
+        return code.find() ? code.group(1) : "";
+    }
+
+    /**
+     * The Diagnostic-Code without its type ("smtp; "), else the first line of the text that
+     * quotes a status or an SMTP reply, other than a Status field.
+     */
+    private static String diagnostic(InboundMessage bounce, List<Fields> concerned) {
+        for (Fields group : concerned) {
+            String diagnostic = group.first("Diagnostic-Code");
+            if (diagnostic != null && !diagnostic.isBlank()) {
+                return oneLine(withoutType(diagnostic));
+            }
+        }
+        for (String line : bounce.text().split("\n")) {
+            boolean quotesCode = ENHANCED_STATUS.matcher(line).find() || SMTP_REPLY.matcher(line).find();
+            if (quotesCode && !line.strip().toLowerCase(Locale.ROOT).startsWith("status:")) {
+                return oneLine(line);
+            }
+        }
+        return "";
+    }
+
+    /** Original-Recipient is the address as the sender wrote it; Final-Recipient may be after forwarding. */
+    private static String recipientAddress(Fields group) {
+        String value = group.first("Original-Recipient");
+        if (value == null || value.isBlank()) {
+            value = group.first("Final-Recipient");
+        }
+        if (value == null) {
+            return null;
+        }
+        String address = withoutType(value).strip();
+        if (address.startsWith("<") && address.endsWith(">")) {
+            address = address.substring(1, address.length() - 1).strip();
+        }
+        return address.isEmpty() ? null : address;
+    }
+
+    private static List<Fields> recipientGroups(String text) {
+        return fieldGroups(text).stream()
+                .filter(g -> g.first("Final-Recipient") != null || g.first("Original-Recipient") != null)
+                .toList();
+    }
+
+    /**
+     * The groups of "Name: value" fields in a text, split at blank lines, folded lines joined.
+     * A delivery-status part is a series of such groups (RFC 3464 §2.1) and Mime4j reads only
+     * the one header section of a message, so the groups are read here; lines that are not
+     * fields (prose around an inline report) are skipped.
+     */
+    static List<Fields> fieldGroups(String text) {
+        List<Fields> groups = new ArrayList<>();
+        Fields current = new Fields();
+        String name = null;
+        for (String line : text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)) {
+            if (line.isBlank()) {
+                if (!current.isEmpty()) {
+                    groups.add(current);
+                    current = new Fields();
+                }
+                name = null;
+            } else if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && name != null) {
+                current.append(name, line.strip());
+            } else {
+                int colon = line.indexOf(':');
+                boolean field = colon > 0 && line.substring(0, colon).matches("[A-Za-z][A-Za-z0-9-]*");
+                // A later copy of a field is ignored, and so are its folded lines.
+                name = field && current.add(line.substring(0, colon), line.substring(colon + 1).strip())
+                        ? line.substring(0, colon) : null;
+            }
+        }
+        if (!current.isEmpty()) {
+            groups.add(current);
+        }
+        return groups;
+    }
+
+    /** The fields of one group; names compare case-insensitively, the first of a name counts. */
+    static final class Fields {
+        private final Map<String, String> values = new LinkedHashMap<>();
+
+        boolean add(String name, String value) {
+            return values.putIfAbsent(name.toLowerCase(Locale.ROOT), value) == null;
+        }
+
+        void append(String name, String more) {
+            values.computeIfPresent(name.toLowerCase(Locale.ROOT), (k, v) -> v + " " + more);
+        }
+
+        String first(String name) {
+            return values.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        String action() {
+            String action = first("Action");
+            return action == null ? "" : action.strip().toLowerCase(Locale.ROOT).split("[\\s(]", 2)[0];
+        }
+
+        boolean isEmpty() {
+            return values.isEmpty();
+        }
+    }
+
+    /** "rfc822; user@host" and "smtp; 550 ...": the value after its type. */
+    private static String withoutType(String value) {
+        int semicolon = value.indexOf(';');
+        boolean typed = semicolon > 0 && value.substring(0, semicolon).strip().matches("[A-Za-z0-9-]+");
+        return typed ? value.substring(semicolon + 1) : value;
+    }
+
+    private static String oneLine(String text) {
+        String line = text.replaceAll("\\s+", " ").strip();
+        return line.length() > MAX_DIAGNOSTIC ? line.substring(0, MAX_DIAGNOSTIC) : line;
+    }
+
+    private static void addId(List<String> ids, String id) {
+        if (id != null && !ids.contains(id)) {
+            ids.add(id);
+        }
+    }
+
+    private static String text(Attachment part) {
+        return new String(part.content(), StandardCharsets.UTF_8);
+    }
+}
