@@ -194,7 +194,7 @@ class BounceIT extends ConductdIT {
     }
 
     /** A delivery status notification about {@code originalId} (bracketed), with the returned header. */
-    private static String dsn(String bounceId, String originalId, String action, String status, String diagnostic) {
+    static String dsn(String bounceId, String originalId, String action, String status, String diagnostic) {
         return """
                 Return-Path: <>
                 From: Mail Delivery System <MAILER-DAEMON@mx.example.net>

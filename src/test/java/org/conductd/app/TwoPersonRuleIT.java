@@ -253,6 +253,28 @@ class TwoPersonRuleIT extends ConductdIT {
     }
 
     @Nested
+    class Delivery {
+
+        @Test
+        void bouncedResolutionNoticeIsRecordedAndTheTeamIsTold() throws Exception {
+            reply(ALICE, "RESOLVE: warning");
+            answerRequest(BOB, "APPROVE");
+            String noticeId = mail.receivedBy(REPORTED, "notice").get(0).getMessageID();
+
+            mail.deliverRaw(BounceIT.dsn("notice-bounce", noticeId, "failed", "5.1.1", "550 5.1.1 user unknown"));
+            conductd.settle();
+
+            String alert = mail.receivedBy(CAROL, "alert").stream()
+                    .filter(m -> "alert".equals(org.conductd.support.TestMail.header(m, "X-Conductd-Kind")))
+                    .map(TwoPersonRuleIT::text)
+                    .filter(text -> text.contains("5.1.1")).findFirst().orElseThrow();
+            assertTrue(alert.contains("the reported person"), alert);
+            assertFalse(alert.contains(REPORTED), "no address in the alert");
+            assertTrue(conductd.bean(CaseListing.class).record(1).orElseThrow().contains("bounced"));
+        }
+    }
+
+    @Nested
     class ReportedPersonsMail {
 
         @Test
@@ -269,6 +291,14 @@ class TwoPersonRuleIT extends ConductdIT {
             assertTrue(last("leaders@example.org", "notice").contains("I disagree with this decision"));
             assertEquals(1, mail.receivedBy(BOB, "alert").stream().filter(m -> TwoPersonRuleIT.subject(m)
                     .contains("appeal")).count());
+        }
+    }
+
+    static String text(MimeMessage m) {
+        try {
+            return body(m);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
