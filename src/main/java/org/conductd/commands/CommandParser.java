@@ -62,13 +62,25 @@ public final class CommandParser {
         return reply.result();
     }
 
-    /** A body runs up to the next line that is, or tries to be, a command. */
+    /** A body runs up to the next line that is, or tries to be, a command written in capitals. */
     private static int endOfBody(List<String> lines, int from) {
         int end = from;
-        while (end < lines.size() && LineClassifier.classify(lines.get(end)) instanceof LineClassifier.Kind.Prose) {
+        while (end < lines.size() && !endsBody(lines.get(end))) {
             end++;
         }
         return end;
+    }
+
+    /**
+     * Inside a letter to a reporter or reported person, "When: Saturday" is part of the letter;
+     * only a command written in capitals ends it, as people write the commands they mean.
+     */
+    private static boolean endsBody(String line) {
+        if (LineClassifier.classify(line) instanceof LineClassifier.Kind.Prose) {
+            return false;
+        }
+        String word = line.strip().replaceFirst("^\\*+", "").split("[:\\s*]", 2)[0];
+        return word.equals(word.toUpperCase(Locale.ROOT));
     }
 
     private static String withoutOuterBlankLines(List<String> lines) {

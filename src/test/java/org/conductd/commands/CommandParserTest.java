@@ -237,6 +237,19 @@ class CommandParserTest {
         }
 
         @Test
+        void keywordLikeLineInLowerCaseStaysInTheLetter() {
+            assertEquals(new Command.Reply(Recipient.REPORTER, "Thank you.\nWhen: Saturday at the party\nNote: we are here."),
+                    only("REPLY: reporter\nThank you.\nWhen: Saturday at the party\nNote: we are here."));
+        }
+
+        @Test
+        void commandInCapitalsStillEndsTheLetter() {
+            ParseResult.Parsed parsed = parsed("REPLY: reporter\nThank you.\nSEVERITY: high");
+            assertEquals(new Command.Reply(Recipient.REPORTER, "Thank you."), parsed.commands().get(0));
+            assertEquals(new Command.SetSeverity(Severity.HIGH), parsed.commands().get(1));
+        }
+
+        @Test
         void badCommandLineEndsABody() {
             List<Problem> problems = problems("REPLY: reporter\nHello.\nSEVERTY: high\nBye.");
             assertEquals(1, problems.size());
