@@ -232,7 +232,9 @@ public final class InboxPipeline implements IngestSink {
         for (OutboxItem item : returned) {
             if (report.delayOnly()) {
                 deliveryFailures.delayed(item, row, report.status());
-            } else if (report.status().startsWith("2.")) {
+            } else if (report.status().startsWith("2.")
+                    || report.status().isBlank() && report.failedRecipients().isEmpty()) {
+                // A report naming no failed recipient and no failure status says nothing failed.
                 deliveryFailures.delivered(item, row, report.status());
             } else {
                 deliveryFailures.bounced(item, row, report.status(), report.diagnostic());

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.conductd.config.Settings;
@@ -35,6 +36,7 @@ import org.conductd.store.DraftState;
 public final class Drafts {
 
     private static final Pattern LABEL = Pattern.compile("[Dd](\\d{1,12})");
+    private static final Pattern LEADING_LABEL = Pattern.compile("(?s)[Dd](\\d{1,12})\\b[\\s:,.-]*(.*)");
 
     /** What an approval achieved. */
     public record Approved(int approvals, int needed) {
@@ -89,14 +91,15 @@ public final class Drafts {
         return drafts.findByCaseIdAndStateOrderById(caseId, DraftState.PENDING);
     }
 
-    /** Remembers that an approval request with this Message-ID asked about the draft. */
-    public void requestSent(String messageId, Draft draft) {
-        requests.save(new DraftRequest(messageId, draft.id()));
+    /** Remembers that an approval request with this Message-ID showed the draft's content to the member. */
+    public void requestSent(String messageId, Draft draft, String member) {
+        requests.save(new DraftRequest(messageId, draft.id(), member, draft.contentHash()));
     }
 
     /**
      * The draft a reply means: the one it names ("D3"), else the one whose approval request it
-     * answers, else the only pending draft of the case.
+     * answers. Never a guess: a draft replaced since the member looked must not be taken for
+     * the one they saw.
      */
     public Optional<Draft> identify(long caseId, String label, List<String> referencedIds) {
         if (label != null) {
@@ -106,15 +109,28 @@ public final class Drafts {
             }
             return drafts.findById(Long.parseLong(m.group(1))).filter(d -> d.caseId() == caseId);
         }
+        return answeredRequest(referencedIds).flatMap(r -> drafts.findById(r.draftId()))
+                .filter(d -> d.caseId() == caseId);
+    }
+
+    /** The approval request a reply answers, if it answers one. */
+    private Optional<DraftRequest> answeredRequest(List<String> referencedIds) {
         for (String id : referencedIds) {
-            Optional<Draft> asked = requests.findById(id).flatMap(r -> drafts.findById(r.draftId()))
-                    .filter(d -> d.caseId() == caseId);
-            if (asked.isPresent()) {
-                return asked;
+            Optional<DraftRequest> request = requests.findById(id);
+            if (request.isPresent()) {
+                return request;
             }
         }
-        List<Draft> pending = pending(caseId);
-        return pending.size() == 1 ? Optional.of(pending.get(0)) : Optional.empty();
+        return Optional.empty();
+    }
+
+    /** A label such as "D3" at the start of a reason ("REJECT: D3 too harsh"), and the rest. */
+    public record Labelled(String label, String text) {
+    }
+
+    public static Labelled leadingLabel(String reason) {
+        Matcher m = LEADING_LABEL.matcher(reason.strip());
+        return m.matches() ? new Labelled("D" + m.group(1), m.group(2).strip()) : new Labelled(null, reason.strip());
     }
 
     /** Why the draft can no longer be decided on, if it cannot. */
@@ -124,11 +140,15 @@ public final class Drafts {
             case SENT -> Optional.of(draft.label() + " was already sent");
             case REJECTED -> Optional.of(draft.label() + " was rejected");
             case SUPERSEDED -> Optional.of(draft.label() + " was replaced by a newer draft; approve that one");
+            case WITHDRAWN -> Optional.of(draft.label() + " was withdrawn when the case was closed");
         };
     }
 
-    /** Why this member may not approve the draft, if they may not. Conflicted members never get this far. */
-    public Optional<String> whyNotApprovable(Draft draft, String member) {
+    /**
+     * Why this member may not approve the draft, if they may not. An approval counts only for
+     * content the member was shown: their own approval request for this draft, with this hash.
+     */
+    public Optional<String> whyNotApprovable(Draft draft, String member, List<String> referencedIds) {
         Optional<String> closed = whyClosed(draft);
         if (closed.isPresent()) {
             return closed;
@@ -136,22 +156,54 @@ public final class Drafts {
         if (draft.author().equals(member)) {
             return Optional.of("you wrote " + draft.label() + "; another team member must approve it");
         }
+        Optional<DraftRequest> answered = answeredRequest(referencedIds);
+        if (answered.isPresent() && answered.get().member() != null && !answered.get().member().equals(member)) {
+            return Optional.of("that approval request was sent to another team member; answer your own");
+        }
+        boolean shown = requests.findByDraftIdAndMember(draft.id(), member).stream()
+                .anyMatch(r -> draft.contentHash().equals(r.contentHash()));
+        if (!shown) {
+            return Optional.of("you were not sent " + draft.label() + "'s approval request, so you have not seen "
+                    + "what it would send");
+        }
         if (approvals.findByDraftIdOrderById(draft.id()).stream().anyMatch(a -> a.member().equals(member))) {
             return Optional.of("you already approved " + draft.label());
         }
         return Optional.empty();
     }
 
-    /** Records the approval against the exact content; says whether the draft may now be sent. */
-    public Approved approve(Draft draft, String member, Long source) {
-        String current = hash(messages(draft));
-        if (!current.equals(draft.contentHash())) {
-            throw new IllegalStateException(draft.label() + " changed after it was drafted");
-        }
-        approvals.save(new Approval(null, draft.id(), member, current, clock.instant(), source));
+    /**
+     * Records the approval of the content the member was shown; says whether the draft may now
+     * be sent. Approvals of members who are conflicted by now do not count.
+     */
+    public Approved approve(Draft draft, String member, Long source, Set<String> conflicted) {
+        approvals.save(new Approval(null, draft.id(), member, draft.contentHash(), clock.instant(), source));
         int count = (int) approvals.findByDraftIdOrderById(draft.id()).stream()
-                .filter(a -> a.contentHash().equals(current)).count();
+                .filter(a -> a.contentHash().equals(draft.contentHash()) && !conflicted.contains(a.member()))
+                .count();
         return new Approved(count, settings.approvalsRequired());
+    }
+
+    /** Withdraws every pending draft of a case (it was closed); returns their labels. */
+    public List<String> withdrawPending(long caseId, String by) {
+        List<String> labels = new ArrayList<>();
+        for (Draft d : pending(caseId)) {
+            drafts.decide(d.id(), DraftState.WITHDRAWN.name(), clock.instant(), by, "the case was closed");
+            labels.add(d.label());
+        }
+        return labels;
+    }
+
+    /** Whether the outcome of the case (a resolution notice) was sent to this address. */
+    public boolean outcomeSentTo(long caseId, String address) {
+        return drafts.findByCaseIdOrderById(caseId).stream()
+                .filter(d -> d.kind() == DraftKind.RESOLUTION && d.state() == DraftState.SENT)
+                .anyMatch(d -> messages(d).stream().anyMatch(m -> m.recipient().equalsIgnoreCase(address)));
+    }
+
+    /** The draft an outbound Message-ID belongs to, if it was a draft's message. */
+    public Optional<Draft> ofMessage(String messageId) {
+        return messages.findByMessageId(messageId).stream().findFirst().flatMap(m -> drafts.findById(m.draftId()));
     }
 
     public List<String> approvers(Draft draft) {
@@ -166,13 +218,14 @@ public final class Drafts {
         drafts.decide(draft.id(), DraftState.SENT.name(), clock.instant(), by, note);
     }
 
-    /** The hash an approval is bound to: every recipient, subject and text of the draft, in order. */
+    /** The hash an approval is bound to: everything each message of the draft would send, in order. */
     static String hash(List<DraftMessage> content) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (DraftMessage m : content) {
-                for (String part : new String[] {m.recipientRole(), m.recipient(), m.subject(), m.textBody()}) {
-                    digest.update(part.getBytes(StandardCharsets.UTF_8));
+                for (String part : new String[] {m.recipientRole(), m.recipient(), m.recipientName(), m.messageId(),
+                        m.inReplyTo(), m.subject(), m.textBody(), m.htmlBody()}) {
+                    digest.update((part == null ? "" : part).getBytes(StandardCharsets.UTF_8));
                     digest.update((byte) 0);
                 }
             }

@@ -16,6 +16,7 @@ import org.conductd.commands.Command;
 import org.conductd.commands.CommandSpec;
 import org.conductd.commands.CommandTable;
 import org.conductd.commands.Problem;
+import org.conductd.commands.Recipient;
 import org.conductd.commands.Severity;
 import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
@@ -77,75 +78,154 @@ public final class CaseCommands {
     /** What the case's state forbids among these commands, taken in order as they would apply. */
     public List<Problem> check(CaseRecord c, TeamMember sender, List<Command> commands, List<String> referencedIds) {
         List<Problem> problems = new ArrayList<>();
-        Set<String> conflicted = new HashSet<>(team.conflicted(c.id()));
-        CaseState state = c.state();
+        Simulated case_ = new Simulated(c, team.conflicted(c.id()),
+                drafting.addressee(c.id(), Recipient.REPORTER).isPresent(),
+                drafting.addressee(c.id(), Recipient.REPORTED).isPresent(),
+                commands.stream().anyMatch(CaseCommands::drafts));
         for (Command command : commands) {
             String keyword = CommandSpec.of(command).keyword();
-            if (CommandSpec.of(command).belongsToTwoPersonRule()) {
-                checkTwoPersonRule(c, sender, command, state, referencedIds).ifPresent(reason ->
-                        problems.add(new Problem(0, keyword, reason, reason.startsWith("name the draft")
-                                ? drafts.pendingLabels(c.id()) : List.of())));
-            } else if (command instanceof Command.Close) {
-                if (state == CaseState.CLOSED) {
-                    problems.add(problem(keyword, "the case is already closed"));
-                }
-                state = CaseState.CLOSED;
-            } else if (command instanceof Command.Reopen) {
-                if (state == CaseState.OPEN) {
-                    problems.add(problem(keyword, "the case is open"));
-                }
-                state = CaseState.OPEN;
-            } else if (command instanceof Command.Conflict conflict) {
-                conflicted.add(conflict.memberAddress());
-            } else if (command instanceof Command.ConflictClear clear) {
-                // A conflicted sender is refused before this point, so clearing oneself is always a mistake.
-                if (!conflicted.contains(clear.memberAddress())) {
-                    problems.add(problem(keyword, clear.memberAddress().equals(sender.email().address())
-                            ? "you have no conflict in this case"
-                            : nameOf(clear.memberAddress()) + " has no conflict in this case"));
-                }
-                conflicted.remove(clear.memberAddress());
-            } else if (command instanceof Command.Assign assign && conflicted.contains(assign.memberAddress())) {
-                problems.add(problem(keyword, nameOf(assign.memberAddress()) + " has a conflict in this case"));
-            }
+            Optional<String> problem = CommandSpec.of(command).belongsToTwoPersonRule()
+                    ? checkTwoPersonRule(case_, sender, command, referencedIds)
+                    : checkOther(case_, sender, command);
+            problem.ifPresent(reason -> problems.add(new Problem(0, keyword, reason,
+                    reason.startsWith(NAME_THE_DRAFT) ? drafts.pendingLabels(c.id()) : List.of())));
         }
         return problems;
     }
 
-    /** Why a drafting, approving, rejecting or overriding command cannot apply, if it cannot. */
-    private Optional<String> checkTwoPersonRule(CaseRecord c, TeamMember sender, Command command,
-                                                          CaseState state, List<String> referencedIds) {
-        String member = sender.email().address();
-        if (command instanceof Command.Reply reply) {
-            if (state == CaseState.CLOSED) {
-                return Optional.of("the case is closed; REOPEN it first");
-            }
-            if (drafting.addressee(c.id(), reply.to()).isEmpty()) {
-                return Optional.of(reply.to() == org.conductd.commands.Recipient.REPORTER
-                        ? "no address is recorded for the reporter; record one with REPORTER: Name <address>"
-                        : "no address is recorded for the reported person; record one with REPORTED: Name <address>");
-            }
+    private static final String NAME_THE_DRAFT = "name the draft";
+
+    /** The case as the reply's commands, taken in order, would leave it. */
+    private static final class Simulated {
+        final CaseRecord c;
+        final Set<String> conflicted;
+        CaseState state;
+        boolean reporterAddress;
+        boolean reportedAddress;
+        final boolean replyDrafts;
+        final Set<Long> decided = new HashSet<>();
+
+        Simulated(CaseRecord c, Set<String> conflicted, boolean reporterAddress, boolean reportedAddress,
+                  boolean replyDrafts) {
+            this.c = c;
+            this.conflicted = new HashSet<>(conflicted);
+            this.state = c.state();
+            this.reporterAddress = reporterAddress;
+            this.reportedAddress = reportedAddress;
+            this.replyDrafts = replyDrafts;
+        }
+    }
+
+    private static boolean drafts(Command command) {
+        return command instanceof Command.Reply || command instanceof Command.Resolve
+                || command instanceof Command.DsfReport;
+    }
+
+    private Optional<String> checkOther(Simulated s, TeamMember sender, Command command) {
+        if (command instanceof Command.Close) {
+            Optional<String> problem = s.state == CaseState.CLOSED ? Optional.of("the case is already closed")
+                    : Optional.empty();
+            s.state = CaseState.CLOSED;
+            return problem;
+        }
+        if (command instanceof Command.Reopen) {
+            Optional<String> problem = s.state == CaseState.OPEN ? Optional.of("the case is open") : Optional.empty();
+            s.state = CaseState.OPEN;
+            return problem;
+        }
+        if (command instanceof Command.Conflict conflict) {
+            s.conflicted.add(conflict.memberAddress());
             return Optional.empty();
         }
+        if (command instanceof Command.ConflictClear clear) {
+            // A conflicted sender is refused before this point, so clearing oneself is always a mistake.
+            Optional<String> problem = s.conflicted.contains(clear.memberAddress()) ? Optional.empty()
+                    : Optional.of(clear.memberAddress().equals(sender.email().address())
+                            ? "you have no conflict in this case"
+                            : nameOf(clear.memberAddress()) + " has no conflict in this case");
+            s.conflicted.remove(clear.memberAddress());
+            return problem;
+        }
+        if (command instanceof Command.Assign assign && s.conflicted.contains(assign.memberAddress())) {
+            return Optional.of(nameOf(assign.memberAddress()) + " has a conflict in this case");
+        }
+        if (command instanceof Command.SetReporter reporter && reporter.address() != null) {
+            s.reporterAddress = true;
+        }
+        if (command instanceof Command.SetReported reported && reported.address() != null) {
+            s.reportedAddress = true;
+        }
+        return Optional.empty();
+    }
+
+    /** Why a drafting, approving, rejecting or overriding command cannot apply, if it cannot. */
+    private Optional<String> checkTwoPersonRule(Simulated s, TeamMember sender, Command command,
+                                                List<String> referencedIds) {
+        String member = sender.email().address();
+        if (s.conflicted.contains(member)) {
+            return Optional.of("you have a conflict of interest in this case");
+        }
+        if (s.state == CaseState.CLOSED) {
+            return Optional.of("the case is closed; REOPEN it first");
+        }
+        if (command instanceof Command.Reply reply) {
+            boolean recorded = reply.to() == Recipient.REPORTER ? s.reporterAddress : s.reportedAddress;
+            return recorded ? Optional.empty() : Optional.of(reply.to() == Recipient.REPORTER
+                    ? "no address is recorded for the reporter; record one with REPORTER: Name <address>"
+                    : "no address is recorded for the reported person; record one with REPORTED: Name <address>");
+        }
         if (command instanceof Command.Resolve) {
-            return state == CaseState.CLOSED ? Optional.of("the case is closed; REOPEN it first")
-                    : Optional.empty();
+            return Optional.empty();
         }
         if (command instanceof Command.DsfReport) {
-            return c.dsfReportedAt() == null ? Optional.empty()
-                    : Optional.of("this incident was reported to the DSF on " + CaseText.when(c.dsfReportedAt())
+            return s.c.dsfReportedAt() == null ? Optional.empty()
+                    : Optional.of("this incident was reported to the DSF on " + CaseText.when(s.c.dsfReportedAt())
                             + "; one report per incident");
         }
-        String label = command instanceof Command.Approve approve ? approve.draftId() : null;
-        Optional<Draft> draft = drafts.identify(c.id(), label, referencedIds);
+        if (s.replyDrafts) {
+            // A draft made in the same reply could replace the one being decided on.
+            return Optional.of("approve, reject or send drafts in a reply of their own, not in one that drafts");
+        }
+        Optional<Draft> draft = identify(s.c, command, referencedIds);
         if (draft.isEmpty()) {
+            String label = labelOf(command);
             return Optional.of(label != null ? "there is no draft " + label + " in this case"
-                    : "name the draft, e.g. " + CommandSpec.of(command).keyword() + (command instanceof Command.Approve
-                            ? ": D<n>" : ": reason") + ", by replying to its approval request");
+                    : NAME_THE_DRAFT + ": reply to its approval request, or write "
+                            + CommandSpec.of(command).keyword() + ": D<n>" + (command instanceof Command.Approve ? ""
+                            : " and the reason"));
+        }
+        if (!s.decided.add(draft.get().id())) {
+            return Optional.of(draft.get().label() + " is already decided on a line above");
+        }
+        if ((command instanceof Command.Reject || command instanceof Command.SendNow) && reasonOf(command).isBlank()) {
+            return Optional.of("give a reason after " + draft.get().label());
         }
         return command instanceof Command.Approve
-                ? drafts.whyNotApprovable(draft.get(), member)
+                ? drafts.whyNotApprovable(draft.get(), member, referencedIds)
                 : drafts.whyClosed(draft.get());
+    }
+
+    /** The draft an APPROVE, REJECT or SEND-NOW means: the label it gives, or the request it answers. */
+    private Optional<Draft> identify(CaseRecord c, Command command, List<String> referencedIds) {
+        return drafts.identify(c.id(), labelOf(command), referencedIds);
+    }
+
+    private static String labelOf(Command command) {
+        if (command instanceof Command.Approve approve) {
+            return approve.draftId();
+        }
+        return Drafts.leadingLabel(reasonOrEmpty(command)).label();
+    }
+
+    private static String reasonOf(Command command) {
+        return Drafts.leadingLabel(reasonOrEmpty(command)).text();
+    }
+
+    private static String reasonOrEmpty(Command command) {
+        if (command instanceof Command.Reject reject) {
+            return reject.reason();
+        }
+        return command instanceof Command.SendNow sendNow ? sendNow.reason() : "";
     }
 
     /** Makes every change; the mail they cause is returned, to be sent after all of them. */
@@ -195,8 +275,13 @@ public final class CaseCommands {
                 record(c, actor, "reporter", person(reporter.name(), reporter.address()), row);
                 transcript.add("Reporter recorded: " + person(reporter.name(), reporter.address()) + ".");
             } else if (command instanceof Command.SetReported reported) {
-                addPerson(c.id(), ParticipantRole.REPORTED, reported.name(), reported.address());
+                setReported(c.id(), reported.name(), reported.address());
                 record(c, actor, "reported", person(reported.name(), reported.address()), row);
+                reportedMember(reported).ifPresent(member -> {
+                    team.setConflict(c.id(), member.email().address(), true, "recorded as the reported person");
+                    record(c, actor, "conflict", member.name() + " is the reported person", row);
+                    transcript.add(member.name() + " is on the team and is left out of the case from now on.");
+                });
                 List<CaseRecord> earlier = patterns.earlierCases(c.id(), reported.name(), reported.address());
                 transcript.add("Reported person recorded: " + person(reported.name(), reported.address()) + "."
                         + (earlier.isEmpty() ? "" : " " + earlier.size() + " earlier case(s) name the same person;"
@@ -225,7 +310,12 @@ public final class CaseCommands {
             } else if (command instanceof Command.Close) {
                 cases.setState(c.id(), CaseState.CLOSED.name(), now());
                 record(c, actor, "closed", c.state() == CaseState.RESOLVED ? "closed" : "closed without a resolution", row);
-                transcript.add("The case is closed.");
+                List<String> withdrawn = drafts.withdrawPending(c.id(), actor);
+                if (!withdrawn.isEmpty()) {
+                    record(c, actor, "withdrawn", String.join(", ", withdrawn) + ": the case was closed", row);
+                }
+                transcript.add("The case is closed." + (withdrawn.isEmpty() ? ""
+                        : " Pending drafts were withdrawn: " + String.join(", ", withdrawn) + "."));
             } else if (command instanceof Command.Reopen reopen) {
                 cases.setState(c.id(), CaseState.OPEN.name(), null);
                 record(c, actor, "reopened", reopen.reason(), row);
@@ -243,29 +333,32 @@ public final class CaseCommands {
             } else if (command instanceof Command.DsfReport report) {
                 Draft draft = drafting.draftDsfReport(fresh(c), sender, report.narrative(), row);
                 drafted(c, sender, draft, transcript, followingMail, row);
-            } else if (command instanceof Command.Approve approve) {
-                Draft draft = drafts.identify(c.id(), approve.draftId(), referencedIds).orElseThrow();
-                Drafts.Approved approved = drafts.approve(draft, actor, row);
+            } else if (command instanceof Command.Approve) {
+                Draft draft = identify(c, command, referencedIds).orElseThrow();
+                Drafts.Approved approved = drafts.approve(draft, actor, row, team.conflicted(c.id()));
                 record(c, actor, "approved", draft.label(), row);
                 if (approved.complete()) {
-                    drafting.send(c, draft, actor, null, row);
+                    int sent = drafting.send(c, draft, actor, null, row);
                     followingMail.add(() -> drafting.tellSent(c, draft, row));
-                    transcript.add("Approved " + draft.label() + "; it is sent.");
+                    transcript.add("Approved " + draft.label() + "; " + (sent == 0
+                            ? "nothing was mailed (no address is recorded), and it is recorded." : "it is sent."));
                 } else {
                     transcript.add("Approved " + draft.label() + "; " + (approved.needed() - approved.approvals())
                             + " more approval(s) needed.");
                 }
-            } else if (command instanceof Command.Reject reject) {
-                Draft draft = drafts.identify(c.id(), null, referencedIds).orElseThrow();
-                drafts.reject(draft, actor, reject.reason());
-                record(c, actor, "rejected", draft.label() + ": " + reject.reason(), row);
-                followingMail.add(() -> drafting.tellRejected(c, draft, sender, reject.reason(), row));
+            } else if (command instanceof Command.Reject) {
+                Draft draft = identify(c, command, referencedIds).orElseThrow();
+                String reason = reasonOf(command);
+                drafts.reject(draft, actor, reason);
+                record(c, actor, "rejected", draft.label() + ": " + reason, row);
+                followingMail.add(() -> drafting.tellRejected(c, draft, sender, reason, row));
                 transcript.add("Rejected " + draft.label() + "; its author is told.");
-            } else if (command instanceof Command.SendNow sendNow) {
-                Draft draft = drafts.identify(c.id(), null, referencedIds).orElseThrow();
-                drafting.send(c, draft, actor, "SEND-NOW: " + sendNow.reason(), row);
-                record(c, actor, "send-now", draft.label() + ": " + sendNow.reason(), row);
-                followingMail.add(() -> drafting.alertSendNow(c, draft, sender, sendNow.reason(), row));
+            } else if (command instanceof Command.SendNow) {
+                Draft draft = identify(c, command, referencedIds).orElseThrow();
+                String reason = reasonOf(command);
+                drafting.send(c, draft, actor, "SEND-NOW: " + reason, row);
+                record(c, actor, "send-now", draft.label() + ": " + reason, row);
+                followingMail.add(() -> drafting.alertSendNow(c, draft, sender, reason, row));
                 transcript.add("Sent " + draft.label() + " without a second member; the team and the organizers"
                         + " are told.");
             } else {
@@ -287,6 +380,11 @@ public final class CaseCommands {
         followingMail.add(() -> drafting.requestApprovals(c, draft, author, row));
         transcript.add("Drafted " + draft.label() + " (" + draft.kind().description() + "); it is sent once "
                 + settings.approvalsRequired() + " other member(s) approve it.");
+        long approvers = team.reachable(c.id()).stream().filter(m -> !m.equals(author)).count();
+        if (approvers < settings.approvalsRequired()) {
+            transcript.add("Only " + approvers + " other member(s) can approve it now (the rest have a conflict). "
+                    + "If it cannot wait, SEND-NOW: " + draft.label() + " and the reason sends it and tells everyone.");
+        }
     }
 
     /** STATUS: the case record, only ever to the member's roster address, never to a conflicted member. */
@@ -329,6 +427,29 @@ public final class CaseCommands {
                 mail.toMember(c, m, MailKind.ALERT, "pattern-notice", Map.of("earlier", visible, "count", visible.size()), row);
             }
         }
+    }
+
+    /** A later REPORTED corrects the earlier one: a notice must never go to a mistyped address. */
+    private void setReported(long caseId, String name, String address) {
+        List<Participant> existing = participants.findByCaseIdAndRole(caseId, ParticipantRole.REPORTED);
+        if (existing.isEmpty()) {
+            participants.save(new Participant(null, caseId, ParticipantRole.REPORTED, name, address, now()));
+        } else {
+            participants.rename(existing.get(0).id(), name, address);
+        }
+    }
+
+    /** The roster member a REPORTED line names, if it names one. */
+    private Optional<TeamMember> reportedMember(Command.SetReported reported) {
+        if (reported.address() != null) {
+            Optional<TeamMember> byAddress = settings.member(EmailAddress.of(reported.address()));
+            if (byAddress.isPresent()) {
+                return byAddress;
+            }
+        }
+        String name = PatternCheck.normalise(reported.name());
+        return settings.team().stream().filter(m -> !name.isEmpty() && PatternCheck.normalise(m.name()).equals(name))
+                .findFirst();
     }
 
     /** Adds a person; the first recorded (the reporter who wrote in, say) is never overwritten. */

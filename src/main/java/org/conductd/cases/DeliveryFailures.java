@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.conductd.approval.Drafts;
 import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
 import org.conductd.mail.EmailAddress;
@@ -62,11 +63,13 @@ public final class DeliveryFailures implements DeliveryFailureListener {
     private final OutboxRepository outbox;
     private final MessageRepository messages;
     private final EventRepository events;
+    private final Drafts drafts;
     private final Clock clock;
 
     public DeliveryFailures(Settings settings, CaseRepository cases, ParticipantRepository participants, CaseTeam team,
                             CaseMail mail, OutboxRepository outbox, MessageRepository messages, EventRepository events,
-                            Clock clock) {
+                            Drafts drafts, Clock clock) {
+        this.drafts = drafts;
         this.settings = settings;
         this.cases = cases;
         this.participants = participants;
@@ -91,8 +94,9 @@ public final class DeliveryFailures implements DeliveryFailureListener {
                     "another delivery report for the " + describe(item) + ", which had already bounced", bounceRow));
             return;
         }
+        String ofDraft = drafts.ofMessage(item.messageId()).map(d -> ", sent as " + d.label()).orElse("");
         events.save(new CaseEvent(null, item.caseId(), now, ACTOR_SYSTEM, "bounced",
-                "the " + describe(item) + " bounced" + (status.isBlank() ? "" : " (" + status + ")"), bounceRow));
+                "the " + describe(item) + ofDraft + " bounced" + (status.isBlank() ? "" : " (" + status + ")"), bounceRow));
         deliveryFailed(item, new Failure(status, AddressRedaction.forTheRecord(diagnostic), now, bounceRow));
     }
 

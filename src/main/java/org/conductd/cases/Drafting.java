@@ -131,14 +131,15 @@ public final class Drafting {
         for (TeamMember m : team.reachable(c.id())) {
             if (!m.equals(author)) {
                 OutboxItem request = mail.toMember(c, m, MailKind.APPROVAL_REQUEST, "approval-request", model, row);
-                drafts.requestSent(request.messageId(), draft);
+                drafts.requestSent(request.messageId(), draft, m.email().address());
             }
         }
     }
 
-    /** Sends the draft's messages exactly as approved and records what that means for the case. */
-    public void send(CaseRecord c, Draft draft, String by, String note, long row) {
-        for (DraftMessage m : drafts.messages(draft)) {
+    /** Sends the draft's messages exactly as approved and records what that means for the case; returns how many. */
+    public int send(CaseRecord c, Draft draft, String by, String note, long row) {
+        List<DraftMessage> content = drafts.messages(draft);
+        for (DraftMessage m : content) {
             MailKind kind = ROLE_DSF.equals(m.recipientRole()) ? MailKind.DSF_REPORT : MailKind.NOTICE;
             List<String> references = m.inReplyTo() == null ? List.of() : List.of(m.inReplyTo());
             // Written and approved by people: not an automatic message.
@@ -154,19 +155,21 @@ public final class Drafting {
         }
         events.save(new CaseEvent(null, c.id(), clock.instant(), by, "sent", draft.label() + ": "
                 + draft.kind().description() + (note == null ? "" : " (" + note + ")"), row));
+        return content.size();
     }
 
     /** The author and every approver learn that the draft went out, and to whom. */
     public void tellSent(CaseRecord c, Draft draft, long row) {
-        List<String> approverNames = drafts.approvers(draft).stream().map(this::nameOf).toList();
+        List<String> approvers = drafts.approvers(draft);
+        List<String> approverNames = approvers.stream().map(this::nameOf).toList();
         StringBuilder recipients = new StringBuilder();
         for (DraftMessage m : drafts.messages(draft)) {
             recipients.append(recipients.length() == 0 ? "" : "; ").append(recipientLine(c, m));
         }
         Map<String, Object> model = Map.of("draftId", draft.label(), "what", draft.kind().description(),
-                "approverNames", approverNames.isEmpty() ? "nobody (SEND-NOW)" : String.join(", ", approverNames),
+                "approverNames", String.join(", ", approverNames),
                 "recipientsLine", recipients.length() == 0 ? "nobody: no address is recorded" : recipients.toString());
-        List<String> told = new ArrayList<>(drafts.approvers(draft));
+        List<String> told = new ArrayList<>(approvers);
         told.add(0, draft.author());
         for (TeamMember m : team.reachable(c.id())) {
             if (told.contains(m.email().address())) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.conductd.approval.Drafts;
 import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
 import org.conductd.mail.InboundMessage;
@@ -15,7 +16,6 @@ import org.conductd.store.AuthorRole;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.CaseRecord;
 import org.conductd.store.CaseRepository;
-import org.conductd.store.CaseState;
 import org.conductd.store.Disposition;
 import org.conductd.store.EventRepository;
 import org.conductd.store.MessageRepository;
@@ -33,8 +33,6 @@ import org.conductd.store.ParticipantRole;
 public final class FollowUps {
 
     private static final String ACTOR = CaseIntake.ACTOR_SYSTEM;
-    private static final java.util.regex.Pattern APPEAL = java.util.regex.Pattern.compile(
-            "(?<![\\p{L}])appeal", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private final Settings settings;
     private final CaseRepository cases;
@@ -44,12 +42,14 @@ public final class FollowUps {
     private final MessageRepository messages;
     private final CaseMail mail;
     private final ResponderMail responderMail;
+    private final Drafts drafts;
     private final Clock clock;
 
     public FollowUps(Settings settings, CaseRepository cases, ParticipantRepository participants,
                      CaseTeam team, EventRepository events, MessageRepository messages, CaseMail mail,
-                     ResponderMail responderMail, Clock clock) {
+                     ResponderMail responderMail, Drafts drafts, Clock clock) {
         this.responderMail = responderMail;
+        this.drafts = drafts;
         this.settings = settings;
         this.cases = cases;
         this.participants = participants;
@@ -91,26 +91,24 @@ public final class FollowUps {
         events.save(new CaseEvent(null, caseId, now, actor, "message", "message from " + describe(role), row));
         cases.touch(caseId, now);
         relay(c, m, role, newParticipant, row);
-        if (role == AuthorRole.REPORTED && isAppeal(c, m)) {
+        // Once the outcome was sent to them, what the reported person writes is an appeal, or
+        // close enough that the appeals contact the notice named should know of it.
+        if (role == AuthorRole.REPORTED && drafts.outcomeSentTo(caseId, m.from().address())) {
             flagAppeal(c, m, row);
         }
     }
 
     /**
-     * What the reported person writes once the outcome was sent to them, or anything that says
-     * "appeal", is treated as an appeal: the seeds give them a place to appeal to.
+     * The appeals contact is told that an appeal arrived, without its content: this mail goes
+     * outside the team without a second member, so it carries nothing of the case. The team
+     * has the text by relay and decides what to share.
      */
-    private static boolean isAppeal(CaseRecord c, InboundMessage m) {
-        return c.state() != CaseState.OPEN || APPEAL.matcher(m.subject() + "\n" + m.text()).find();
-    }
-
-    /** The appeals contact gets the appeal itself; the team is alerted (it already has the text by relay). */
     private void flagAppeal(CaseRecord c, InboundMessage m, long row) {
         String reportedLine = m.from().toString();
         events.save(new CaseEvent(null, c.id(), clock.instant(), "reported", "appeal",
-                "the reported person appealed; the appeals contact was sent it", row));
-        mail.toPerson(c, settings.appealsContact(), MailKind.NOTICE, "appeal-notice",
-                Map.of("text", m.text(), "reportedLine", reportedLine), null, List.of(), Map.of(), row);
+                "the reported person wrote after the outcome; the appeals contact was told", row));
+        mail.toPerson(c, settings.appealsContact(), MailKind.ALERT, "appeal-notice",
+                Map.of("reportedLine", reportedLine), null, List.of(), Map.of(), row);
         for (TeamMember t : team.reachable(c.id())) {
             mail.toMember(c, t, MailKind.ALERT, "appeal-alert", Map.of("reportedLine", reportedLine), row);
         }

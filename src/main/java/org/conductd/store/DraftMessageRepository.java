@@ -9,4 +9,6 @@ import java.util.List;
 public interface DraftMessageRepository extends CrudRepository<DraftMessage, Long> {
 
     List<DraftMessage> findByDraftIdOrderById(long draftId);
+
+    List<DraftMessage> findByMessageId(String messageId);
 }

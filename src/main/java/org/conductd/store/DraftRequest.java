@@ -1,9 +1,10 @@
 package org.conductd.store;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
-/** The Message-ID of an approval request, and the draft it asked about. */
+/** An approval request: its Message-ID, the draft it showed, to whom, and the hash of what it showed. */
 @MappedEntity("draft_requests")
-public record DraftRequest(@Id String messageId, long draftId) {
+public record DraftRequest(@Id String messageId, long draftId, @Nullable String member, @Nullable String contentHash) {
 }

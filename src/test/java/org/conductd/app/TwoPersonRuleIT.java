@@ -110,8 +110,76 @@ class TwoPersonRuleIT extends ConductdIT {
 
             String refusal = last(CAROL, "refusal");
             assertTrue(refusal.contains("conflict of interest"), refusal);
-            assertFalse(refusal.contains("warning"), "a one-line refusal without case content");
+            assertTrue(mail.receivedBy(CAROL, "approval-request").isEmpty(), "a conflicted member is not asked");
             assertTrue(mail.receivedBy(REPORTED).isEmpty());
+        }
+
+        @Test
+        void memberCannotApproveInTheReplyThatDeclaresTheirConflict() throws Exception {
+            reply(ALICE, "RESOLVE: warning");
+            answerRequest(BOB, "CONFLICT: me\nAPPROVE");
+
+            assertTrue(last(BOB, "command-error").contains("conflict of interest"));
+            assertTrue(mail.receivedBy(REPORTED).isEmpty());
+        }
+
+        @Test
+        void bareApproveAnsweringTheRequestForAReplacedDraftIsRefused() throws Exception {
+            reply(ALICE, "RESOLVE: warning");
+            String firstRequest = idOf(mail.receivedBy(BOB, "approval-request").get(0));
+            reply(ALICE, "RESOLVE: ban");
+
+            reply(BOB, "APPROVE", firstRequest);
+
+            assertTrue(last(BOB, "command-error").contains("replaced by a newer draft"));
+            assertTrue(mail.receivedBy(REPORTED).isEmpty(), "the newer draft, which bob never answered, is not sent");
+        }
+
+        @Test
+        void bareApproveThatAnswersNoRequestMustNameTheDraft() throws Exception {
+            reply(ALICE, "RESOLVE: warning");
+            reply(BOB, "APPROVE");
+
+            assertTrue(last(BOB, "command-error").contains("name the draft"));
+            assertTrue(mail.receivedBy(REPORTED).isEmpty());
+        }
+
+        @Test
+        void approvingInTheReplyThatDraftsIsRefused() throws Exception {
+            reply(ALICE, "RESOLVE: warning");
+            reply(BOB, "RESOLVE: ban\nAPPROVE: D1");
+
+            assertTrue(last(BOB, "command-error").contains("reply of their own"));
+            assertTrue(mail.receivedBy(REPORTED).isEmpty());
+        }
+
+        @Test
+        void closingTheCaseWithdrawsItsPendingDrafts() throws Exception {
+            reply(ALICE, "RESOLVE: warning");
+            reply(ALICE, "CLOSE");
+            answerRequest(BOB, "APPROVE");
+
+            assertTrue(last(BOB, "command-error").contains("closed"));
+            assertTrue(mail.receivedBy(REPORTED).isEmpty());
+        }
+
+        @Test
+        void reportedPersonOnTheRosterIsLeftOutOfTheirOwnCase() {
+            reply(ALICE, "REPORTED: Bob Builder <bob@example.org>");
+            reply(ALICE, "RESOLVE: warning");
+
+            assertTrue(mail.receivedBy(BOB, "approval-request").isEmpty(), "bob never sees, so never approves, it");
+        }
+
+        @Test
+        void correctedReportedAddressIsWhereTheNoticeGoes() throws Exception {
+            reply(ALICE, "REPORTED: Mallory Example <malory@example.com>");
+            reply(ALICE, "REPORTED: Mallory Example <" + REPORTED + ">");
+            reply(ALICE, "RESOLVE: warning");
+            answerRequest(BOB, "APPROVE");
+
+            assertTrue(mail.receivedBy("malory@example.com").isEmpty(), "not to the mistyped address");
+            assertEquals(1, mail.receivedBy(REPORTED, "notice").size());
         }
 
         @Test
@@ -173,7 +241,7 @@ class TwoPersonRuleIT extends ConductdIT {
         @Test
         void sendNowSendsWithoutASecondMemberAndTellsEveryone() throws Exception {
             reply(ALICE, "RESOLVE: leave-event");
-            reply(ALICE, "SEND-NOW: the reporter is in danger tonight");
+            reply(ALICE, "SEND-NOW: D1 the reporter is in danger tonight");
 
             assertEquals(1, mail.receivedBy(REPORTED, "notice").size());
             assertTrue(last(BOB, "alert").contains("the reporter is in danger tonight"));
@@ -288,9 +356,25 @@ class TwoPersonRuleIT extends ConductdIT {
             conductd.settle();
 
             assertTrue(last(CAROL, "relay").contains("I disagree with this decision"));
-            assertTrue(last("leaders@example.org", "notice").contains("I disagree with this decision"));
+            String toAppealsContact = last("leaders@example.org", "alert");
+            assertTrue(toAppealsContact.contains("may be an appeal"), toAppealsContact);
+            assertFalse(toAppealsContact.contains("I disagree"), "nothing of the case leaves without approval");
             assertEquals(1, mail.receivedBy(BOB, "alert").stream().filter(m -> TwoPersonRuleIT.subject(m)
                     .contains("appeal")).count());
+        }
+
+        @Test
+        void reportedPersonsMailBeforeAnyOutcomeIsNoAppeal() throws Exception {
+            reply(ALICE, "REPLY: reported\nPlease tell us your side.");
+            answerRequest(BOB, "APPROVE");
+            String noticeId = idOf(mail.receivedBy(REPORTED, "notice").get(0));
+
+            mail.send(REPORTED, "Re: a report", "I find this appealing to discuss; here is my side.",
+                    Map.of("In-Reply-To", "<" + noticeId + ">"));
+            conductd.settle();
+
+            assertTrue(last(CAROL, "relay").contains("here is my side"));
+            assertTrue(mail.receivedBy("leaders@example.org").isEmpty());
         }
     }
 
