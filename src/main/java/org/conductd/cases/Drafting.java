@@ -111,9 +111,8 @@ public final class Drafting {
         String what = !narrative.isBlank() ? narrative : c.summary() != null ? c.summary() : "Not recorded.";
         String actions = c.resolution() == null ? "No resolution has been decided yet."
                 : settings.resolutionDescriptions().getOrDefault(c.resolution(), c.resolution());
-        Participant dsf = new Participant(null, c.id(), ParticipantRole.WITNESS, "DSF Code of Conduct committee",
-                settings.dsfAddress().address(), clock.instant());
-        DraftMessage message = render(c, ROLE_DSF, dsf, null, "dsf-report", Map.of(
+        DraftMessage message = render(c, ROLE_DSF, "DSF Code of Conduct committee", settings.dsfAddress().address(),
+                null, "dsf-report", Map.of(
                 "when", c.incidentWhen() == null ? "not recorded" : c.incidentWhen(),
                 "where", c.incidentWhere() == null ? "not recorded" : c.incidentWhere(),
                 "narrative", what, "actionsTaken", actions));
@@ -203,8 +202,13 @@ public final class Drafting {
 
     private DraftMessage render(CaseRecord c, String role, Participant to, String inReplyTo, String template,
                                 Map<String, Object> model) {
+        return render(c, role, to.name(), to.address(), inReplyTo, template, model);
+    }
+
+    private DraftMessage render(CaseRecord c, String role, String name, String address, String inReplyTo,
+                                String template, Map<String, Object> model) {
         RenderedMail rendered = mail.render(c, template, model);
-        return new DraftMessage(null, 0, role, to.address(), to.name(), mail.newMessageId(c), inReplyTo,
+        return new DraftMessage(null, 0, role, address, name, mail.newMessageId(c), inReplyTo,
                 rendered.subject(), rendered.text(), rendered.html());
     }
 

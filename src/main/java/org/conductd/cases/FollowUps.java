@@ -82,7 +82,7 @@ public final class FollowUps {
             return;
         }
         messages.assign(row, caseId, role.name(), Disposition.FOLLOW_UP.name(), null);
-        boolean newParticipant = member.isEmpty() && known.isEmpty();
+        boolean newParticipant = known.isEmpty();
         if (newParticipant) {
             participants.save(new Participant(null, caseId, ParticipantRole.WITNESS, m.from().name(), m.from().address(), now));
             events.save(new CaseEvent(null, caseId, now, ACTOR, "participant-added",
