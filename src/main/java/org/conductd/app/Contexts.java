@@ -17,6 +17,8 @@ import org.conductd.store.DatabaseFile;
 public final class Contexts {
 
     static final String DEFAULT_CONFIG = "config/conductd.yml";
+    /** Set for the daemon (run, demo) only: its scheduled jobs exist nowhere else. */
+    public static final String DAEMON = "conductd.daemon";
 
     private Contexts() {
     }

@@ -3,6 +3,7 @@ package org.conductd.app;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -13,6 +14,7 @@ import org.conductd.ingest.IdleWaker;
 import org.conductd.ingest.MailboxSync;
 import org.conductd.outbound.OutboxSender;
 import org.conductd.outbound.QuarantineNotices;
+import org.conductd.reports.WeeklyDigest;
 import org.conductd.store.DatabaseFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,8 @@ public final class Daemon implements AutoCloseable {
     private final OutboxSender sender;
     private final QuarantineNotices quarantineNotices;
     private final TransactionOperations<Connection> tx;
+    private final WeeklyDigest digest;
+    private final Clock clock;
     /** A permit means "poll now"; several wake-ups before a poll count as one. */
     private final Semaphore wakeUps = new Semaphore(0);
     private final CountDownLatch firstSync = new CountDownLatch(1);
@@ -43,7 +47,9 @@ public final class Daemon implements AutoCloseable {
     private IdleWaker idle;
 
     public Daemon(Settings settings, InboxPipeline pipeline, OutboxSender sender, QuarantineNotices quarantineNotices,
-                  TransactionOperations<Connection> tx) {
+                  TransactionOperations<Connection> tx, WeeklyDigest digest, Clock clock) {
+        this.digest = digest;
+        this.clock = clock;
         this.settings = settings;
         this.pipeline = pipeline;
         this.sender = sender;
@@ -100,6 +106,10 @@ public final class Daemon implements AutoCloseable {
                 try {
                     MailboxSync.Report report = sync.syncOnce();
                     tx.executeWrite(status -> quarantineNotices.sendIfDue());
+                    if (completedSyncs.get() == 0) {
+                        // A digest missed while the daemon was down goes out now.
+                        digest.catchUp(clock.instant());
+                    }
                     completedSyncs.incrementAndGet();
                     firstSync.countDown();
                     if (report.fetched() > 0) {

@@ -123,6 +123,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private static Map<String, Object> properties(int smtp, int imap, Path data) {
         Map<String, Object> p = new HashMap<>();
+        p.put(Contexts.DAEMON, true);
         p.put("conductd.event-name", "Example Conf 2026");
         p.put("conductd.address", CONDUCT);
         p.put("conductd.subject-tag", "CoC");

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "conductd", mixinStandardHelpOptions = true, version = "conductd 0.1",
         description = "Email-first Code of Conduct incident response.",
-        subcommands = {RunCommand.class, DemoCommand.class, CasesCommand.class, CaseCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, CasesCommand.class, CaseCommand.class, DigestCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {

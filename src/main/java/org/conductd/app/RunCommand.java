@@ -12,7 +12,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ApplicationContext context = Contexts.start(Map.of());
+        ApplicationContext context = Contexts.start(Map.of(Contexts.DAEMON, true));
         Daemon daemon = context.getBean(Daemon.class);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -36,7 +36,8 @@ public record Settings(
         int acknowledgementsPerHour,
         Path dataDir,
         Path templatesDir,
-        Map<String, String> resolutionDescriptions) {
+        Map<String, String> resolutionDescriptions,
+        Duration reminderIdleAfter) {
 
     public Settings {
         team = List.copyOf(team);

@@ -104,7 +104,8 @@ public final class SettingsLoader {
                 positiveInt("acknowledgements-per-hour", 3),
                 Path.of(optional("data-dir").orElse("data")),
                 templatesDir(),
-                resolutionDescriptions(resolutions));
+                resolutionDescriptions(resolutions),
+                duration("reminders.idle-after", Duration.ofHours(48)));
     }
 
     private Path templatesDir() {

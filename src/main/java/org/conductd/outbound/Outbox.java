@@ -34,13 +34,22 @@ public final class Outbox {
      * @param member the roster address when the recipient is a responder, else null
      */
     public OutboxItem queue(OutboundMessage message, Long caseId, EmailAddress member, Long causeMessage) {
+        return queue(message, caseId, member, causeMessage, clock.instant());
+    }
+
+    /**
+     * Queues mail the daemon's sender leaves alone until {@code notBefore}: for a one-shot
+     * command that delivers its own mail at once, with the daemon as the fallback.
+     */
+    public OutboxItem queue(OutboundMessage message, Long caseId, EmailAddress member, Long causeMessage,
+                            Instant notBefore) {
         if (message.to().size() != 1) {
             throw new IllegalArgumentException("one recipient per queued message, got " + message.to().size());
         }
         Instant now = clock.instant();
         return outbox.save(new OutboxItem(null, caseId, message.kind().headerValue(), message.kind().priority(),
                 message.messageId(), message.to().get(0).address(), member == null ? null : member.address(),
-                composer.toBytes(message), OutboxState.PENDING, 0, now, null, now, null, causeMessage, null, null));
+                composer.toBytes(message), OutboxState.PENDING, 0, notBefore, null, now, null, causeMessage, null, null));
     }
 
     /**

@@ -179,6 +179,39 @@ public final class OutboxSender implements AutoCloseable {
         return accepted;
     }
 
+    /**
+     * Sends these queued messages now, for a one-shot command such as {@code digest --send};
+     * what fails here is retried by the daemon's sender. Returns how many were accepted.
+     */
+    public int deliverNow(List<Long> ids) {
+        List<OutboxItem> items = tx.executeRead(status -> {
+            List<OutboxItem> found = new java.util.ArrayList<>();
+            for (long id : ids) {
+                outbox.findById(id).filter(i -> i.state() == org.conductd.store.OutboxState.PENDING).ifPresent(found::add);
+            }
+            return found;
+        });
+        if (items.isEmpty()) {
+            return 0;
+        }
+        Session session = SmtpSessions.session(settings.smtp(), settings.address().address());
+        Transport transport = null;
+        int accepted = 0;
+        try {
+            transport = connect(session);
+            for (OutboxItem item : items) {
+                if (deliver(session, transport, item) == Outcome.SENT) {
+                    accepted++;
+                }
+            }
+        } catch (MessagingException e) {
+            LOG.warn("The SMTP server is unavailable ({}); the daemon will send the rest", withoutAddresses(describe(e)));
+        } finally {
+            close(transport);
+        }
+        return accepted;
+    }
+
     private Transport connect(Session session) throws MessagingException {
         MailServer smtp = settings.smtp();
         Transport transport = session.getTransport(SmtpSessions.protocol(smtp));

@@ -57,4 +57,7 @@ public interface OutboxRepository extends CrudRepository<OutboxItem, Long> {
     List<OutboxItem> findByCaseIdOrderById(long caseId);
 
     long countByState(OutboxState state);
+
+    @Query("SELECT COUNT(*) FROM outbox WHERE case_id = :caseId AND kind = :kind AND created_at > :since")
+    long countForCaseSince(long caseId, String kind, Instant since);
 }

@@ -63,7 +63,11 @@ class ShippedTemplatesTest {
             "appeal-notice", Set.of("tag", "caseNumber", "codeName", "eventName", "reportedLine"),
             "appeal-alert", Set.of("tag", "caseNumber", "codeName", "reportedLine"),
             "delivery-failure", Set.of("tag", "codeName", "caseNumber", "mailKind", "recipientLine", "status", "detail",
-                    "when"));
+                    "when"),
+            "digest", Set.of("eventName", "periodStart", "periodEnd", "newCount", "openCount", "resolvedCount",
+                    "closedCount", "overdue", "line", "cases", "caseNumber", "codeName", "state", "severity", "lead",
+                    "ageDays", "idleDays", "pendingApprovals"),
+            "reminder", Set.of("caseNumber", "codeName", "idle", "idleDays", "drafts", "draftId", "what", "waitingDays"));
 
     /** A map from alternating keys and values: more entries than Map.of takes. */
     @SuppressWarnings("unchecked")
@@ -168,7 +172,15 @@ class ShippedTemplatesTest {
             "delivery-failure", Map.of("tag", "[CoC #42]", "codeName", "quiet harbor", "caseNumber", 42,
                     "mailKind", "acknowledgement", "recipientLine", "the reporter", "status", "5.1.1",
                     "detail", "550 5.1.1 <[address]>: Recipient address rejected: User unknown",
-                    "when", "2026-05-10 09:31 UTC"));
+                    "when", "2026-05-10 09:31 UTC"),
+            "digest", Map.of("eventName", "Example Conf 2026", "periodStart", "2026-05-04", "periodEnd", "2026-05-11",
+                    "newCount", 3, "openCount", 2, "resolvedCount", 1, "closedCount", 1,
+                    "overdue", List.of(Map.of("line", "case 42 (quiet harbor): D3 has waited 3 days for approval")),
+                    "cases", List.of(Map.of("caseNumber", 42, "codeName", "quiet harbor", "state", "open",
+                            "severity", "high", "lead", "Alice Example", "ageDays", 4, "idleDays", 2,
+                            "pendingApprovals", 1))),
+            "reminder", Map.of("caseNumber", 42, "codeName", "quiet harbor", "idle", true, "idleDays", 3,
+                    "drafts", List.of(Map.of("draftId", "D3", "what", "the resolution notices", "waitingDays", 2))));
 
 
     /** Values that may be empty, each hiding its part of the mail. */

@@ -39,6 +39,7 @@ public final class TestConductd implements AutoCloseable {
 
     public static Map<String, Object> properties(TestMail mail, Path dataDir) {
         Map<String, Object> p = new HashMap<>();
+        p.put(Contexts.DAEMON, true);
         p.put("conductd.event-name", "Test Conf");
         p.put("conductd.address", TestMail.CONDUCT);
         p.put("conductd.imap.host", "127.0.0.1");

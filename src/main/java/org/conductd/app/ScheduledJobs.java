@@ -1,0 +1,38 @@
+package org.conductd.app;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Clock;
+import org.conductd.cases.Reminders;
+import org.conductd.reports.WeeklyDigest;
+
+/** The daemon's timed work, each job one call. Only the daemon has it; one-shot commands never do. */
+@Singleton
+@Requires(property = Contexts.DAEMON, value = "true")
+final class ScheduledJobs {
+
+    private final WeeklyDigest digest;
+    private final Reminders reminders;
+    private final TransactionOperations<Connection> tx;
+    private final Clock clock;
+
+    ScheduledJobs(WeeklyDigest digest, Reminders reminders, TransactionOperations<Connection> tx, Clock clock) {
+        this.digest = digest;
+        this.reminders = reminders;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${conductd.digest.cron:0 0 8 * * MON}", zoneId = "${conductd.digest.zone:UTC}")
+    void weeklyDigest() {
+        digest.sendIfDue(clock.instant());
+    }
+
+    @Scheduled(fixedDelay = "15m", initialDelay = "2m")
+    void reminders() {
+        tx.executeWrite(status -> reminders.sendDue());
+    }
+}
