@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +63,8 @@ public final class IncidentLog {
     private final EventRepository events;
     private final OutboxRepository outbox;
     private final Settings settings;
+    /** Every roster address and alias, lower case, to the member's name. */
+    private final Map<String, String> rosterNames = new HashMap<>();
 
     IncidentLog(TransactionOperations<Connection> tx, CaseRepository cases, ParticipantRepository participants,
                 EventRepository events, OutboxRepository outbox, Settings settings) {
@@ -71,6 +74,7 @@ public final class IncidentLog {
         this.events = events;
         this.outbox = outbox;
         this.settings = settings;
+        settings.team().forEach(m -> m.allAddresses().forEach(a -> rosterNames.putIfAbsent(a.address(), m.name())));
     }
 
     /** Writes the header and every row; {@code out} is flushed, not closed. */
@@ -160,7 +164,7 @@ public final class IncidentLog {
         if (to.sameAddress(settings.appealsContact())) {
             return to.address() + " (appeals contact)";
         }
-        if (settings.member(to).isPresent()) {
+        if (rosterNames.containsKey(to.address())) {
             return member(to.address());
         }
         for (Participant p : people) {
@@ -177,7 +181,8 @@ public final class IncidentLog {
     }
 
     private String member(String address) {
-        return settings.member(EmailAddress.of(address)).map(m -> person(m.name(), address)).orElse(address);
+        String name = rosterNames.get(EmailAddress.of(address).address());
+        return name == null ? address : person(name, address);
     }
 
     /** The anonymous reporter's addresses, wherever the team's own words may have put them, are replaced. */

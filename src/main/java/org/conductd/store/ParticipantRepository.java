@@ -16,6 +16,9 @@ public interface ParticipantRepository extends CrudRepository<Participant, Long>
     @Query("SELECT * FROM participants ORDER BY case_id, id")
     List<Participant> findAllByCase();
 
+    @Query("SELECT DISTINCT name FROM participants WHERE name IS NOT NULL")
+    List<String> findAllNames();
+
     boolean existsByCaseIdAndAddress(long caseId, String address);
 
     List<Participant> findByCaseIdAndRole(long caseId, ParticipantRole role);
