@@ -7,12 +7,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The command line: {@code run} (the default), {@code demo}, {@code cases}, {@code case N}.
+ * The command line: {@code run} (the default), {@code demo}, {@code cases}, {@code case N},
+ * {@code export-log}, {@code transparency-report}.
  * Bad arguments or configuration print one line naming the argument or key, exit code 2.
  */
 @Command(name = "conductd", mixinStandardHelpOptions = true, version = "conductd 0.1",
         description = "Email-first Code of Conduct incident response.",
-        subcommands = {RunCommand.class, DemoCommand.class, CasesCommand.class, CaseCommand.class, DigestCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, CasesCommand.class, CaseCommand.class,
+                DigestCommand.class, ExportLogCommand.class, TransparencyReportCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {

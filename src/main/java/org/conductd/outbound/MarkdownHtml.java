@@ -17,9 +17,10 @@ import java.util.Set;
 /**
  * Renders a filled-in template body from Markdown to a small HTML document. Raw HTML in the
  * Markdown is shown as text, and a link or image whose scheme is not http(s), mailto or tel
- * loses its target, so nothing in the result can run script.
+ * loses its target, so nothing in the result can run script. The transparency report is
+ * rendered with it too.
  */
-final class MarkdownHtml {
+public final class MarkdownHtml {
 
     private static final String BODY_STYLE =
             "font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5;color:#222";
@@ -32,7 +33,7 @@ final class MarkdownHtml {
     private final Parser parser;
     private final HtmlRenderer renderer;
 
-    MarkdownHtml() {
+    public MarkdownHtml() {
         MutableDataSet options = new MutableDataSet();
         options.set(HtmlRenderer.ESCAPE_HTML, true);
         // Shown as plain text rather than as a link; setAttributes below catches what this misses.
@@ -50,7 +51,7 @@ final class MarkdownHtml {
                 .build();
     }
 
-    String toHtml(String markdown) {
+    public String toHtml(String markdown) {
         return "<html><body style=\"" + BODY_STYLE + "\">\n"
                 + renderer.render(parser.parse(markdown))
                 + "</body></html>\n";

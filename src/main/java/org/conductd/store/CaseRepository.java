@@ -15,6 +15,13 @@ public interface CaseRepository extends CrudRepository<CaseRecord, Long> {
 
     boolean existsByCodeName(String codeName);
 
+    /** The cases opened from {@code from} (inclusive) until {@code until} (exclusive). */
+    @Query("SELECT * FROM cases WHERE opened_at >= :from AND opened_at < :until ORDER BY id")
+    List<CaseRecord> findOpenedBetween(Instant from, Instant until);
+
+    @Query("SELECT code_name FROM cases")
+    List<String> findAllCodeNames();
+
     @Query("UPDATE cases SET last_activity_at = :at WHERE id = :id")
     void touch(long id, Instant at);
 

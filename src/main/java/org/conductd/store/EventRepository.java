@@ -21,4 +21,13 @@ public interface EventRepository extends CrudRepository<CaseEvent, Long> {
     @Query("SELECT case_id AS case_id, MAX(at) AS at FROM events WHERE case_id IS NOT NULL AND actor LIKE '%@%' AND kind <> 'refused' "
             + "GROUP BY case_id")
     List<LastAction> findLastHumanActions();
+
+    /** Every address that acted in each case, once per case, in the order each first acted. */
+    @Query("SELECT case_id, actor FROM events WHERE case_id IS NOT NULL AND actor LIKE '%@%' "
+            + "GROUP BY case_id, actor ORDER BY case_id, MIN(id)")
+    List<CaseActor> findAddressActors();
+
+    /** The details of every event of one kind, by case, oldest first. */
+    @Query("SELECT case_id, detail FROM events WHERE case_id IS NOT NULL AND kind = :kind ORDER BY case_id, id")
+    List<CaseEventDetail> findDetailsOfKind(String kind);
 }

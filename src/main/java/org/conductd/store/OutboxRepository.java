@@ -56,6 +56,14 @@ public interface OutboxRepository extends CrudRepository<OutboxItem, Long> {
 
     List<OutboxItem> findByCaseIdOrderById(long caseId);
 
+    /**
+     * Who received case mail: each address once per case, in the order it was first written
+     * to. Mail still queued, failed or bounced was not received.
+     */
+    @Query("SELECT case_id, recipient, member FROM outbox WHERE case_id IS NOT NULL AND state = 'SENT' "
+            + "AND bounced_at IS NULL GROUP BY case_id, recipient, member ORDER BY case_id, MIN(id)")
+    List<CaseRecipient> findCaseRecipients();
+
     long countByState(OutboxState state);
 
     @Query("SELECT COUNT(*) FROM outbox WHERE case_id = :caseId AND kind = :kind AND created_at > :since")

@@ -12,6 +12,13 @@ public interface ParticipantRepository extends CrudRepository<Participant, Long>
 
     List<Participant> findByCaseIdOrderById(long caseId);
 
+    /** Everyone in every case, by case, in the order they were recorded: one query for a whole report. */
+    @Query("SELECT * FROM participants ORDER BY case_id, id")
+    List<Participant> findAllByCase();
+
+    @Query("SELECT DISTINCT name FROM participants WHERE name IS NOT NULL")
+    List<String> findAllNames();
+
     boolean existsByCaseIdAndAddress(long caseId, String address);
 
     List<Participant> findByCaseIdAndRole(long caseId, ParticipantRole role);

@@ -83,6 +83,19 @@ class PackagedIT {
     }
 
     @Test
+    void reportsReadTheDatabaseOutsideAnyTestTransaction() throws Exception {
+        writeConfig("    host: 127.0.0.1");
+        Result log = run("export-log");
+        Result report = run("transparency-report", "--from", "2026-05-01", "--to", "2026-05-31");
+
+        assertEquals(0, log.exit(), log.err());
+        assertEquals("case,code_name,received_at,reporter_name,reporter_address,handlers,when,where,summary,"
+                + "actions_taken,who_else_knows,reported_to_dsf,state\r\n", log.out());
+        assertEquals(0, report.exit(), report.err());
+        assertTrue(report.out().contains("Reports received: fewer than 3"), report.out());
+    }
+
+    @Test
     void missingKeyStopsTheProgramWithOneLineNamingIt() throws Exception {
         writeConfig("    # host missing");
         Result r = run("cases");
