@@ -95,7 +95,7 @@ final class CaseListing {
         }
         out.append("\nTeam\n");
         for (CaseMember m : members.findByCaseId(c.id())) {
-            out.append("  ").append(m.member()).append(m.conflicted() ? "  LEFT OUT: " + m.reason() : "").append('\n');
+            out.append("  ").append(m.member()).append(m.conflicted() ? "  LEFT OUT" + (m.reason() == null ? "" : ": " + m.reason()) : "").append('\n');
         }
         out.append("\nMessages\n");
         for (StoredMessage m : messages.findByCaseIdOrderById(c.id())) {
@@ -122,7 +122,8 @@ final class CaseListing {
         }
         out.append("\nMail sent\n");
         for (OutboxItem o : outbox.findByCaseIdOrderById(c.id())) {
-            String to = o.member() != null ? o.member() : c.anonymous() ? "the reporter (anonymous)" : o.recipient();
+            String to = o.member() != null ? o.member() : c.anonymous() ? "the reporter (anonymous)"
+                    : o.recipient().isEmpty() ? "(erased)" : o.recipient();
             out.append("  ").append(when(o.createdAt())).append(' ').append(o.kind()).append(" to ").append(to)
                     .append(": ").append(o.state()).append(o.lastError() == null ? "" : " (" + o.lastError() + ")")
                     .append('\n');

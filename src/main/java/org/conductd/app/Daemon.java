@@ -100,7 +100,7 @@ public final class Daemon implements AutoCloseable {
     private void pollLoop() {
         Duration backoff = Duration.ofSeconds(1);
         try (MailboxSync sync = new MailboxSync(settings.imap(), settings.imapFolder(), settings.maxMessageSize(),
-                pipeline, DatabaseFile.privateDirectory(settings.dataDir().resolve("oversized")))) {
+                pipeline, DatabaseFile.privateDirectory(settings.oversizedDir()))) {
             while (running) {
                 Duration wait = settings.pollInterval();
                 try {

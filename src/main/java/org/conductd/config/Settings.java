@@ -47,6 +47,11 @@ public record Settings(
         resolutionDescriptions = Map.copyOf(resolutionDescriptions);
     }
 
+    /** Where oversized mail is kept as files, named in raw_messages.file_name. */
+    public Path oversizedDir() {
+        return dataDir.resolve("oversized");
+    }
+
     /** The roster member owning this address (roster address or alias), if any. */
     public Optional<TeamMember> member(EmailAddress address) {
         return team.stream().filter(m -> m.owns(address)).findFirst();
