@@ -2,6 +2,12 @@ package org.conductd.app;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
+import io.micronaut.http.server.HttpServerConfiguration;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,7 +18,9 @@ import org.conductd.store.DatabaseFile;
 /**
  * Starts the application context for a command: validates the configuration first (so a
  * bad key stops everything before anything starts) and creates the database file with
- * owner-only permissions before SQLite would create it with the process umask.
+ * owner-only permissions before SQLite would create it with the process umask. The HTTP
+ * server for {@code /health} and {@code /metrics} is not started with the context: only
+ * {@code run} and {@code demo} start it, through {@link #serveManagement}.
  */
 public final class Contexts {
 
@@ -53,6 +61,51 @@ public final class Contexts {
             throw e;
         }
         return context;
+    }
+
+    /**
+     * Fails with a configuration error naming {@code micronaut.server.port} if the management
+     * port is in use: called before the daemon starts, so that nothing starts then. Checked
+     * here rather than left to Netty, which would log a stack trace before the one-line error.
+     */
+    public static void checkManagementPort(ApplicationContext context) {
+        HttpServerConfiguration config = context.getBean(HttpServerConfiguration.class);
+        int port = config.getPort().orElse(-1);
+        String host = config.getHost().orElse("127.0.0.1");
+        if (port > 0) {
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new InetSocketAddress(host, port));
+            } catch (IOException e) {
+                throw portInUse(host, port, e);
+            }
+        }
+    }
+
+    /**
+     * Starts the management HTTP server ({@code /health}, {@code /metrics}) on
+     * {@code micronaut.server.host}:{@code micronaut.server.port}. A port already in use is a
+     * configuration error naming the key.
+     */
+    public static EmbeddedServer serveManagement(ApplicationContext context) {
+        checkManagementPort(context);
+        EmbeddedServer server = context.getBean(EmbeddedServer.class);
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof BindException bind) {
+                    HttpServerConfiguration config = context.getBean(HttpServerConfiguration.class);
+                    throw portInUse(config.getHost().orElse("127.0.0.1"), config.getPort().orElse(-1), bind);
+                }
+            }
+            throw e;
+        }
+        return server;
+    }
+
+    private static ConfigException portInUse(String host, int port, IOException e) {
+        return new ConfigException("micronaut.server.port", "cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")");
     }
 
     /** config/conductd.yml is read unless -Dmicronaut.config.files or MICRONAUT_CONFIG_FILES says otherwise. */

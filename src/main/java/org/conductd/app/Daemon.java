@@ -1,10 +1,14 @@
 package org.conductd.app;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * The running daemon: polls the mailbox by UID every {@code poll-interval} (sooner when
  * IDLE reports new mail), hands new mail to the inbox pipeline, sends quarantine notices,
  * and keeps the outbox sender going. A failed poll closes the connection and is retried
- * with backoff; the daemon itself never stops on a mail or server error.
+ * with backoff; the daemon itself never stops on a mail or server error. It publishes
+ * {@code conductd.sync.lag.seconds}: the time since the last completed sync (or since
+ * start-up, before the first), which grows while reports wait unread.
  */
 @Singleton
 public final class Daemon implements AutoCloseable {
@@ -42,19 +48,25 @@ public final class Daemon implements AutoCloseable {
     private final Semaphore wakeUps = new Semaphore(0);
     private final CountDownLatch firstSync = new CountDownLatch(1);
     private final AtomicLong completedSyncs = new AtomicLong();
+    private volatile Instant startedAt;
+    private volatile Instant lastCompletedSync;
     private volatile boolean running;
     private Thread poller;
     private IdleWaker idle;
 
     public Daemon(Settings settings, InboxPipeline pipeline, OutboxSender sender, QuarantineNotices quarantineNotices,
-                  TransactionOperations<Connection> tx, WeeklyDigest digest, Clock clock) {
+                  TransactionOperations<Connection> tx, WeeklyDigest digest, Clock clock, MeterRegistry metrics) {
         this.digest = digest;
-        this.clock = clock;
         this.settings = settings;
         this.pipeline = pipeline;
         this.sender = sender;
         this.quarantineNotices = quarantineNotices;
         this.tx = tx;
+        this.clock = clock;
+        Gauge.builder("conductd.sync.lag.seconds", this, Daemon::syncLagSeconds)
+                .description("Seconds since the mailbox was last read completely (since start-up before the first time)")
+                .baseUnit("seconds")
+                .register(metrics);
     }
 
     /**
@@ -74,6 +86,7 @@ public final class Daemon implements AutoCloseable {
             return;
         }
         running = true;
+        startedAt = clock.instant();
         DatabaseFile.privateDirectory(settings.dataDir());
         sender.start();
         poller = new Thread(this::pollLoop, "imap-poller");
@@ -97,6 +110,21 @@ public final class Daemon implements AutoCloseable {
         return completedSyncs.get();
     }
 
+    /** When the mailbox was last read completely and its mail handled; empty before the first time since start-up. */
+    public Optional<Instant> lastCompletedSync() {
+        return Optional.ofNullable(lastCompletedSync);
+    }
+
+    /** When {@link #start()} was called; empty before. */
+    public Optional<Instant> startedAt() {
+        return Optional.ofNullable(startedAt);
+    }
+
+    private double syncLagSeconds() {
+        Instant since = lastCompletedSync != null ? lastCompletedSync : startedAt;
+        return since == null ? Double.NaN : Duration.between(since, clock.instant()).toMillis() / 1000.0;
+    }
+
     private void pollLoop() {
         Duration backoff = Duration.ofSeconds(1);
         try (MailboxSync sync = new MailboxSync(settings.imap(), settings.imapFolder(), settings.maxMessageSize(),
@@ -110,6 +138,7 @@ public final class Daemon implements AutoCloseable {
                         // A digest missed while the daemon was down goes out now.
                         digest.catchUp(clock.instant());
                     }
+                    lastCompletedSync = clock.instant();
                     completedSyncs.incrementAndGet();
                     firstSync.countDown();
                     if (report.fetched() > 0) {

@@ -3,11 +3,15 @@ package org.conductd.app;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +49,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--imap-port", defaultValue = "3143", description = "IMAP port of the demo mail server (0: any free port)")
     int imapPort;
 
+    @Option(names = "--http-port", defaultValue = "9090", description = "Port of /health and /metrics on 127.0.0.1 (0: any free port)")
+    int httpPort;
+
     @Option(names = "--once", description = "Stop after the sample report has been acknowledged.")
     boolean once;
 
@@ -59,7 +66,16 @@ final class DemoCommand implements Callable<Integer> {
             mail.setUser(member[1], member[1], member[1].substring(0, member[1].indexOf('@')));
         }
         Path data = Files.createTempDirectory("conductd-demo");
-        ApplicationContext context = Contexts.startWith(properties(smtp, imap, data));
+        Map<String, Object> properties = properties(smtp, imap, data);
+        properties.put("micronaut.server.port", managementPort(httpPort));
+        ApplicationContext context = Contexts.startWith(properties);
+        try {
+            Contexts.checkManagementPort(context);
+        } catch (RuntimeException e) {
+            context.close();
+            mail.stop();
+            throw e;
+        }
         Daemon daemon = context.getBean(Daemon.class);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -70,8 +86,9 @@ final class DemoCommand implements Callable<Integer> {
         }, "demo-shutdown"));
         Daemon.exitOnFatalError();
         daemon.start();
+        EmbeddedServer management = Contexts.serveManagement(context);
         daemon.awaitFirstSync(Duration.ofSeconds(30));
-        printWelcome(smtp, imap, data);
+        printWelcome(smtp, imap, data, management.getPort());
 
         sendSampleReport(smtp);
         MimeMessage ack = awaitAcknowledgement(mail, Duration.ofSeconds(60));
@@ -121,6 +138,19 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /** The asked port if it is free; otherwise (or for 0) Micronaut's "any free port". */
+    private static int managementPort(int asked) {
+        if (asked == 0) {
+            return -1;
+        }
+        try (ServerSocket probe = new ServerSocket(asked, 1, InetAddress.getLoopbackAddress())) {
+            return asked;
+        } catch (IOException taken) {
+            System.out.println("Port " + asked + " is taken; /health and /metrics use a free one instead.");
+            return -1;
+        }
+    }
+
     private static Map<String, Object> properties(int smtp, int imap, Path data) {
         Map<String, Object> p = new HashMap<>();
         p.put(Contexts.DAEMON, true);
@@ -151,7 +181,7 @@ final class DemoCommand implements Callable<Integer> {
         return p;
     }
 
-    private static void printWelcome(int smtp, int imap, Path data) {
+    private static void printWelcome(int smtp, int imap, Path data, int http) {
         System.out.println();
         System.out.println("conductd demo is running");
         System.out.println("  mail server: SMTP 127.0.0.1:" + smtp + ", IMAP 127.0.0.1:" + imap + " (no TLS)");
@@ -161,6 +191,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         System.out.println("  a reporter: login " + REPORTER + " / reporter");
         System.out.println("  database and files: " + data);
+        System.out.println("  health: http://127.0.0.1:" + http + "/health, metrics: http://127.0.0.1:" + http + "/metrics");
         System.out.println();
         System.out.println("Write a report with swaks:");
         System.out.println("  swaks --server 127.0.0.1:" + smtp + " --from you@example.net --to " + CONDUCT + " \\");

@@ -1,5 +1,7 @@
 package org.conductd.app;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -54,6 +56,9 @@ import org.slf4j.LoggerFactory;
  *   <li>keep bounces and delivery reports, filed with the case of the mail they return</li>
  *   <li>store it, then thread: file it in its case, or open a new case</li>
  * </ol>
+ *
+ * <p>Counts what it committed in {@code conductd.messages.ingested} and
+ * {@code conductd.messages.quarantined}; a batch handled again one by one is counted once.
  */
 @Singleton
 public final class InboxPipeline implements IngestSink {
@@ -75,11 +80,14 @@ public final class InboxPipeline implements IngestSink {
     private final DeliveryReports deliveryReports = new DeliveryReports();
     private final DeliveryFailures deliveryFailures;
     private final Clock clock;
+    private final Counter ingested;
+    private final Counter quarantined;
 
     public InboxPipeline(TransactionOperations<Connection> tx, Settings settings, MessageRepository messages,
                          OutboxRepository outbox, MailboxStateRepository mailboxes, EventRepository events,
                          RawArchive archive, MessageParser parser, AutomaticMail automatic, Threader threader,
-                         CaseIntake intake, FollowUps followUps, DeliveryFailures deliveryFailures, Clock clock) {
+                         CaseIntake intake, FollowUps followUps, DeliveryFailures deliveryFailures, Clock clock,
+                         MeterRegistry metrics) {
         this.tx = tx;
         this.settings = settings;
         this.messages = messages;
@@ -94,6 +102,10 @@ public final class InboxPipeline implements IngestSink {
         this.followUps = followUps;
         this.deliveryFailures = deliveryFailures;
         this.clock = clock;
+        this.ingested = Counter.builder("conductd.messages.ingested")
+                .description("Messages fetched from the mailbox and stored").register(metrics);
+        this.quarantined = Counter.builder("conductd.messages.quarantined")
+                .description("Messages kept aside: unparseable, oversized or failing").register(metrics);
     }
 
     @Override
@@ -104,21 +116,21 @@ public final class InboxPipeline implements IngestSink {
         String folder = batch.get(0).folder();
         long validity = batch.get(0).uidValidity();
         try {
-            return tx.executeWrite(status -> {
+            return count(tx.executeWrite(status -> {
                 Map<Long, ServerMark> marks = new LinkedHashMap<>();
                 for (FetchedMessage f : batch) {
                     marks.put(f.uid(), handle(f));
                 }
                 mailboxes.upsert(folder, validity, lastUid);
                 return marks;
-            });
+            }));
         } catch (RuntimeException batchFailure) {
             if (isStorageFailure(batchFailure)) {
                 // A locked or full database is not the message's fault: nothing is marked, the next poll retries.
                 throw batchFailure;
             }
             if (batch.size() == 1) {
-                return Map.of(batch.get(0).uid(), quarantineAfterFailure(batch.get(0), batchFailure, lastUid));
+                return count(Map.of(batch.get(0).uid(), quarantineAfterFailure(batch.get(0), batchFailure, lastUid)));
             }
             LOG.warn("A batch of {} messages failed ({}); handling them one at a time", batch.size(), batchFailure.toString());
             Map<Long, ServerMark> marks = new LinkedHashMap<>();
@@ -131,6 +143,14 @@ public final class InboxPipeline implements IngestSink {
             });
             return marks;
         }
+    }
+
+    /** Counts committed outcomes; the one-by-one retry of a failed batch counts through its own calls. */
+    private Map<Long, ServerMark> count(Map<Long, ServerMark> marks) {
+        for (ServerMark mark : marks.values()) {
+            (mark == ServerMark.QUARANTINED ? quarantined : ingested).increment();
+        }
+        return marks;
     }
 
     /** Same sender and same text: the same message delivered twice, whatever its transport headers say. */

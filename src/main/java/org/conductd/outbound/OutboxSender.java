@@ -3,6 +3,9 @@ package org.conductd.outbound;
 import static org.conductd.outbound.AddressRedaction.forTheRecord;
 import static org.conductd.outbound.AddressRedaction.withoutAddresses;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import jakarta.mail.Address;
@@ -35,6 +38,7 @@ import org.conductd.store.CaseEvent;
 import org.conductd.store.EventRepository;
 import org.conductd.store.OutboxItem;
 import org.conductd.store.OutboxRepository;
+import org.conductd.store.OutboxState;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -48,6 +52,10 @@ import org.slf4j.LoggerFactory;
  * three days, is recorded on the message and its case and passed to the
  * {@link DeliveryFailureListener} in the same transaction. No database transaction is held
  * while talking to the server, and nothing stored or logged names an email address.
+ *
+ * <p>Metrics: {@code conductd.mail.sent}, {@code conductd.mail.send.failures} (by {@code type}:
+ * {@code temporary} and {@code permanent} refusals of one message, {@code unavailable} for a
+ * round that could not reach the server) and the gauge {@code conductd.outbox.depth}.
  */
 @Singleton
 public final class OutboxSender implements AutoCloseable {
@@ -69,6 +77,8 @@ public final class OutboxSender implements AutoCloseable {
     private final TransactionOperations<Connection> tx;
     private final DeliveryFailureListener failures;
     private final Clock clock;
+    private final Counter sent;
+    private final MeterRegistry metrics;
     /** A permit means "there is new mail"; several wake-ups before a round count as one. */
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
@@ -77,13 +87,28 @@ public final class OutboxSender implements AutoCloseable {
     private Thread thread;
 
     public OutboxSender(Settings settings, OutboxRepository outbox, EventRepository events,
-                        TransactionOperations<Connection> tx, DeliveryFailureListener failures, Clock clock) {
+                        TransactionOperations<Connection> tx, DeliveryFailureListener failures, Clock clock,
+                        MeterRegistry metrics) {
         this.settings = settings;
         this.outbox = outbox;
         this.events = events;
         this.tx = tx;
         this.failures = failures;
         this.clock = clock;
+        this.metrics = metrics;
+        this.sent = Counter.builder("conductd.mail.sent").description("Messages accepted by the SMTP server").register(metrics);
+        Gauge.builder("conductd.outbox.depth", this, OutboxSender::pending)
+                .description("Messages waiting in the outbox").register(metrics);
+    }
+
+    /** The number of messages waiting to be sent; read when the metrics are read. */
+    private double pending() {
+        return tx.executeRead(status -> outbox.countByState(OutboxState.PENDING));
+    }
+
+    private void countFailure(String type) {
+        Counter.builder("conductd.mail.send.failures").description("Failed attempts to send a message")
+                .tag("type", type).register(metrics).increment();
     }
 
     public synchronized void start() {
@@ -222,6 +247,7 @@ public final class OutboxSender implements AutoCloseable {
     /** No connection at all: every message left waits for the next round, however old (SPEC §4: outages are waited out). */
     private void waitOutOutage(List<OutboxItem> waiting, MessagingException e) {
         String reason = "SMTP server unavailable: " + describe(e);
+        countFailure("unavailable");
         LOG.warn("The SMTP server is unavailable ({}); {} messages wait", withoutAddresses(describe(e)), waiting.size());
         for (OutboxItem item : waiting) {
             retryLater(item, reason);
@@ -245,6 +271,7 @@ public final class OutboxSender implements AutoCloseable {
             close(transport);
             return recordFailure(item, new Failure(false, e.toString()));
         }
+        sent.increment();
         if (!recordSent(item)) {
             return Outcome.UNRECORDED;
         }
@@ -276,6 +303,7 @@ public final class OutboxSender implements AutoCloseable {
     }
 
     private Outcome recordFailure(OutboxItem item, Failure failure) {
+        countFailure(failure.permanent() ? "permanent" : "temporary");
         try {
             if (failure.permanent()) {
                 failPermanently(item, failure.reason(), replyCode(failure.reason()));

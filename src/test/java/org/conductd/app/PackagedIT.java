@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +46,10 @@ class PackagedIT {
     }
 
     private void writeConfig(String imapHostLine) throws IOException {
+        writeConfig(imapHostLine, "");
+    }
+
+    private void writeConfig(String imapHostLine, String more) throws IOException {
         Files.createDirectories(dir.resolve("config"));
         Files.writeString(dir.resolve("config/conductd.yml"), """
                 conductd:
@@ -61,7 +67,8 @@ class PackagedIT {
                   appeals-contact: leaders@example.org
                   security: { token-secret: "0123456789abcdef0123456789" }
                 datasources.default.url: jdbc:sqlite:data/conductd.db
-                """.formatted(imapHostLine));
+                %s
+                """.formatted(imapHostLine, more));
     }
 
     @Test
@@ -70,6 +77,18 @@ class PackagedIT {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("was acknowledged"), r.out());
         assertTrue(r.out().contains("[CoC #1]"), r.out());
+        assertTrue(r.out().contains("/health"), r.out());
+    }
+
+    @Test
+    void casesStartsNoHttpServer() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            // Were the management server started, the port in use would stop the command with exit code 2.
+            writeConfig("    host: 127.0.0.1", "micronaut.server.port: " + taken.getLocalPort());
+            Result r = run("cases");
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().startsWith("case"), r.out());
+        }
     }
 
     @Test

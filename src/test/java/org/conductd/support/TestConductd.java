@@ -1,6 +1,8 @@
 package org.conductd.support;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -11,8 +13,9 @@ import org.conductd.store.OutboxRepository;
 import org.conductd.store.OutboxState;
 
 /**
- * The real daemon on a real SQLite file, pointed at a {@link TestMail} server. Start, stop
- * and start it again on the same data to test restarts.
+ * The real daemon on a real SQLite file, pointed at a {@link TestMail} server, with its
+ * management HTTP server on a free loopback port. Start, stop and start it again on the
+ * same data to test restarts.
  */
 public final class TestConductd implements AutoCloseable {
 
@@ -26,6 +29,7 @@ public final class TestConductd implements AutoCloseable {
     private final Map<String, Object> overrides;
     private ApplicationContext context;
     private Daemon daemon;
+    private EmbeddedServer management;
 
     public TestConductd(TestMail mail, Path dataDir) {
         this(mail, dataDir, Map.of());
@@ -61,6 +65,7 @@ public final class TestConductd implements AutoCloseable {
         p.put("conductd.emergency-contact", "Call 112 in an emergency.");
         p.put("conductd.data-dir", dataDir.toString());
         p.put("datasources.default.url", "jdbc:sqlite:" + dataDir.resolve("conductd.db"));
+        p.put("micronaut.server.port", -1); // any free port: tests run side by side
         p.put("conductd.team", TEAM.stream().map(m -> Map.<String, Object>of("name", m[0], "email", m[1])).toList());
         return p;
     }
@@ -69,9 +74,15 @@ public final class TestConductd implements AutoCloseable {
         Map<String, Object> p = properties(mail, dataDir);
         p.putAll(overrides);
         context = Contexts.startWith(p);
+        management = Contexts.serveManagement(context);
         daemon = context.getBean(Daemon.class);
         daemon.start();
         return this;
+    }
+
+    /** A URL of the management server, e.g. {@code management("/health")}. */
+    public URI management(String path) {
+        return URI.create("http://127.0.0.1:" + management.getPort() + path);
     }
 
     public <T> T bean(Class<T> type) {
@@ -95,10 +106,14 @@ public final class TestConductd implements AutoCloseable {
         if (daemon != null) {
             daemon.close();
         }
+        if (management != null) {
+            management.stop();
+        }
         if (context != null) {
             context.close();
         }
         daemon = null;
+        management = null;
         context = null;
     }
 

@@ -1,0 +1,26 @@
+package org.conductd.outbound;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
+import org.conductd.config.MailServer;
+
+/**
+ * Whether the SMTP server answers, says EHLO and accepts conductd's login (when one is
+ * configured), with the sender's own security and timeouts. Sends nothing.
+ */
+public final class SmtpProbe {
+
+    private SmtpProbe() {
+    }
+
+    /** Returns normally if the server accepted the connection (and login); otherwise throws what went wrong. */
+    public static void connect(MailServer smtp, String envelopeFrom) throws MessagingException {
+        Transport transport = OutboxSender.SmtpSessions.session(smtp, envelopeFrom)
+                .getTransport(OutboxSender.SmtpSessions.protocol(smtp));
+        try {
+            transport.connect(smtp.host(), smtp.port(), smtp.username(), smtp.password());
+        } finally {
+            transport.close();
+        }
+    }
+}
