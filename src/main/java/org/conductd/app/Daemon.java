@@ -89,6 +89,12 @@ public final class Daemon implements AutoCloseable {
         startedAt = clock.instant();
         DatabaseFile.privateDirectory(settings.dataDir());
         sender.start();
+        try {
+            // A digest missed while the daemon was down goes out now, whatever the mail servers do.
+            digest.catchUp(clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("The digest catch-up failed ({}); the quarter-hourly check will retry", e.toString());
+        }
         poller = new Thread(this::pollLoop, "imap-poller");
         poller.start();
         idle = new IdleWaker(settings.imap(), settings.imapFolder(), settings.idleRefresh(), this::wake);
@@ -134,10 +140,6 @@ public final class Daemon implements AutoCloseable {
                 try {
                     MailboxSync.Report report = sync.syncOnce();
                     tx.executeWrite(status -> quarantineNotices.sendIfDue());
-                    if (completedSyncs.get() == 0) {
-                        // A digest missed while the daemon was down goes out now.
-                        digest.catchUp(clock.instant());
-                    }
                     lastCompletedSync = clock.instant();
                     completedSyncs.incrementAndGet();
                     firstSync.countDown();

@@ -4,7 +4,6 @@ import io.micronaut.context.ApplicationContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.conductd.outbound.OutboxSender;
 import org.conductd.reports.WeeklyDigest;
@@ -28,14 +27,14 @@ final class DigestCommand implements Callable<Integer> {
                 System.out.print(digest.preview(clock.instant()));
                 return 0;
             }
-            Optional<List<Long>> queued = digest.queueNow(clock.instant());
+            List<Long> queued = digest.queueNow(clock.instant());
             if (queued.isEmpty()) {
-                System.out.println("The digest for this period was already sent.");
+                System.out.println("No organizers are configured (conductd.organizers): nothing to send.");
                 return 0;
             }
-            int accepted = context.getBean(OutboxSender.class).deliverNow(queued.get());
-            System.out.println("Digest sent to " + accepted + " of " + queued.get().size() + " organizer(s)"
-                    + (accepted < queued.get().size() ? "; the daemon will retry the rest." : "."));
+            int accepted = context.getBean(OutboxSender.class).deliverNow(queued);
+            System.out.println("Digest sent to " + accepted + " of " + queued.size() + " organizer(s)"
+                    + (accepted < queued.size() ? "; the daemon will retry the rest." : "."));
             return 0;
         }
     }

@@ -60,6 +60,8 @@ final class PurgeCommand implements Callable<Integer> {
             if (!yes) {
                 PurgeReport plan = purge.preview(closedBefore);
                 if (plan.isEmpty()) {
+                    // Still rewrite the file: an earlier run may have left erased data in the log.
+                    purge.erase(closedBefore);
                     out.println("Nothing to erase: no case closed before " + closedBefore + " holds personal data.");
                     out.flush();
                     return 0;

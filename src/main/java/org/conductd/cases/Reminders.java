@@ -63,7 +63,8 @@ public final class Reminders {
                 .collect(Collectors.groupingBy(Draft::caseId));
         int nudged = 0;
         for (CaseRecord c : cases.findAllOrderById()) {
-            if (c.state() == CaseState.CLOSED) {
+            // A resolved case waits only for CLOSE; nudging about it every day would be noise.
+            if (c.state() != CaseState.OPEN) {
                 continue;
             }
             Instant last = lastAction.getOrDefault(c.id(), c.openedAt());

@@ -42,6 +42,9 @@ final class TransparencyText {
     }
 
     static String count(long n) {
+        if (n == 0) {
+            return "none";
+        }
         return n < SMALLEST_COUNT_SHOWN ? FEWER : Long.toString(n);
     }
 
@@ -75,10 +78,14 @@ final class TransparencyText {
                 // Alphabetical, so the order says nothing about when each case happened.
                 .sorted(String.CASE_INSENSITIVE_ORDER.thenComparing(s -> s))
                 .toList();
-        if (summaries.isEmpty()) {
+        if (reports < SMALLEST_COUNT_SHOWN) {
+            // One summary per case would tell how many there were.
+            out.append("With so few reports, no summaries are published.\n");
+        } else if (summaries.isEmpty()) {
             out.append("No summaries were written for publication.\n");
+        } else {
+            summaries.forEach(s -> out.append("- ").append(s).append('\n'));
         }
-        summaries.forEach(s -> out.append("- ").append(s).append('\n'));
         return withoutAddressLines(out.toString());
     }
 
@@ -108,8 +115,21 @@ final class TransparencyText {
                     phrases.add(String.join(" ", tokens));
                     longest = Math.max(longest, tokens.size());
                 }
+                // A person's name (written with capitals, unlike code names) identifies them by
+                // any one part: "Mallory was warned" names Mallory Example.
+                if (!w.equals(w.toLowerCase(Locale.ROOT))) {
+                    for (String part : tokens) {
+                        if (part.length() >= SHORTEST_IDENTIFYING_WORD && !NOT_NAMES.contains(part)) {
+                            phrases.add(part);
+                        }
+                    }
+                }
             }
         }
+
+        /** Parts of names that are ordinary words too, so a summary using them is not removed. */
+        private static final Set<String> NOT_NAMES = Set.of("the", "and", "van", "von", "der", "den", "del", "team",
+                "example", "member", "staff", "conf");
 
         boolean foundIn(String text) {
             List<String> tokens = tokens(text);

@@ -102,12 +102,20 @@ public final class WeeklyDigest {
 
     /**
      * Queues a digest now ({@code digest --send}) and returns its outbox rows, for the command
-     * to deliver itself. It stands for the latest scheduled time, so the scheduled digest for
-     * that period is not sent again; it is empty if that digest already went out. The rows wait
-     * a few minutes before the daemon's sender would touch them, so they are not sent twice.
+     * to deliver itself. If the latest scheduled digest has not gone out, this one stands for
+     * it, so it is not sent again; otherwise it is an extra digest. The rows wait half an hour
+     * before the daemon's sender would touch them, so they are not sent twice.
      */
-    public Optional<List<Long>> queueNow(Instant now) {
-        return queue(schedule.lastDue(now).orElse(now), now, "manual", now.plus(Duration.ofMinutes(5)));
+    public List<Long> queueNow(Instant now) {
+        Instant notBefore = now.plus(Duration.ofMinutes(30));
+        Optional<Instant> due = schedule.lastDue(now);
+        if (due.isPresent()) {
+            Optional<List<Long>> standsForPeriod = queue(due.get(), now, "manual", notBefore);
+            if (standsForPeriod.isPresent()) {
+                return standsForPeriod.get();
+            }
+        }
+        return queue(now, now, "manual", notBefore).orElse(List.of());
     }
 
     /** The digest's text, for a look before sending it. */

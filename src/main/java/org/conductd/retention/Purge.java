@@ -60,6 +60,8 @@ public final class Purge {
             Erasure.delete("raw_messages", "message_row", Rows.MESSAGES),
             Erasure.update("messages", "id", Rows.MESSAGES, MESSAGE_TEXT,
                     "body_text = NULL, from_address = NULL, from_name = NULL, subject = NULL, note = NULL"),
+            // Mail programs put the sender's domain or computer name into Message-IDs.
+            Erasure.update("messages", "id", Rows.MESSAGES, "message_id IS NOT NULL", "message_id = NULL"),
             Erasure.update("participants", "case_id", Rows.CASE, "name IS NOT NULL OR address IS NOT NULL",
                     "name = NULL, address = NULL"),
             Erasure.update("events", "case_id", Rows.CASE, "detail IS NOT NULL", "detail = NULL"),
@@ -69,8 +71,9 @@ public final class Purge {
             Erasure.update("drafts", "case_id", Rows.CASE, "decision_note IS NOT NULL", "decision_note = NULL"),
             Erasure.update("draft_messages", "draft_id", Rows.DRAFTS,
                     "recipient <> '' OR recipient_name IS NOT NULL OR subject <> '' OR text_body <> '' "
-                            + "OR html_body IS NOT NULL",
-                    "recipient = '', recipient_name = NULL, subject = '', text_body = '', html_body = NULL"),
+                            + "OR html_body IS NOT NULL OR in_reply_to IS NOT NULL",
+                    "recipient = '', recipient_name = NULL, subject = '', text_body = '', html_body = NULL, "
+                            + "in_reply_to = NULL"),
             // A reason such as "recorded as the reported person" says who was reported.
             Erasure.update("case_members", "case_id", Rows.CASE, "reason IS NOT NULL", "reason = NULL"),
             Erasure.update("cases", "id", Rows.CASE,

@@ -18,7 +18,7 @@ public interface EventRepository extends CrudRepository<CaseEvent, Long> {
     List<CaseEvent> findKindsSince(Collection<String> kinds, Instant since);
 
     /** When a team member last acted on each case (actors that are roster addresses contain "@"). */
-    @Query("SELECT case_id AS case_id, MAX(at) AS at FROM events WHERE case_id IS NOT NULL AND actor LIKE '%@%' AND kind <> 'refused' "
+    @Query("SELECT case_id AS case_id, MAX(at) AS at FROM events WHERE case_id IS NOT NULL AND actor LIKE '%@%' AND kind NOT IN ('refused', 'answered', 'not-answered') "
             + "GROUP BY case_id")
     List<LastAction> findLastHumanActions();
 

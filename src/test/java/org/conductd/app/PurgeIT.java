@@ -53,7 +53,8 @@ class PurgeIT extends ConductdIT {
     static final String REPORTER = "zq@example.net";
 
     /** What only the case to purge contains: the report, its attachment, a note, the reporter. */
-    static final List<String> PURGED = List.of("PURPLE-ELEPHANT-7", "Zebedee", "Quux", REPORTER, "zebedee-notes");
+    static final List<String> PURGED = List.of("PURPLE-ELEPHANT-7", "Zebedee", "Quux", REPORTER, "zebedee-notes",
+            "report-to-purge@example.net");
     static final String KEPT = "TANGERINE-OTTER-3";
 
     static final String TOMORROW = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();

@@ -24,10 +24,22 @@ class TransparencyTextTest {
 
         @Test
         void countsUnderThreeAreShownAsFewerThanThree() {
-            assertEquals("fewer than 3", TransparencyText.count(0));
+            assertEquals("none", TransparencyText.count(0));
             assertEquals("fewer than 3", TransparencyText.count(1));
             assertEquals("fewer than 3", TransparencyText.count(2));
             assertEquals("3", TransparencyText.count(3));
+        }
+
+        @Test
+        void aFirstNameAloneIsEnoughToRemoveASummary() {
+            assertFalse(TransparencyText.safe("Mallory was warned to stop", List.of("Mallory Example")));
+            assertTrue(TransparencyText.safe("An attendee was warned", List.of("Mallory Example", "quiet harbor")));
+        }
+
+        @Test
+        void withFewerThanThreeReportsNoSummaryIsPublished() {
+            String text = report(2, List.of(), List.of("An attendee was warned"), List.of());
+            assertFalse(text.contains("An attendee was warned"), text);
         }
 
         @Test
