@@ -39,12 +39,6 @@ class CommandsIT extends ConductdIT {
         reply(member, text, firstMailTo(member));
     }
 
-    void reply(String member, String text, String inReplyTo) {
-        mail.send(member, "Re: [CoC #1] New report", text,
-                Map.of("In-Reply-To", "<" + inReplyTo + ">", "References", "<" + inReplyTo + ">"));
-        conductd.settle();
-    }
-
     String firstMailTo(String member) {
         try {
             return MessageId.parseOne(mail.receivedBy(member, "case-notification").get(0).getMessageID());
@@ -288,14 +282,6 @@ class CommandsIT extends ConductdIT {
             assertNull(theCase().lead());
         }
 
-    }
-
-    static String subject(MimeMessage m) {
-        try {
-            return m.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     String ackId() {

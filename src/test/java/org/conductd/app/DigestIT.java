@@ -27,7 +27,7 @@ class DigestIT extends ConductdIT {
     void openCases() {
         mail.send("Jane Reporter <jane@example.net>", "Harassment at the party", "Someone kept following me.", Map.of());
         conductd.settle();
-        String token = TwoPersonRuleIT.idOf(mail.receivedBy("alice@example.org", "case-notification").get(0));
+        String token = ConductdIT.idOf(mail.receivedBy("alice@example.org", "case-notification").get(0));
         mail.send("alice@example.org", "Re: [CoC #1]", "REPORTED: Mallory Person <mallory@example.com>\nSEVERITY: high",
                 Map.of("In-Reply-To", "<" + token + ">"));
         conductd.settle();

@@ -12,9 +12,7 @@ import org.conductd.store.CaseRepository;
 import org.conductd.store.Disposition;
 import org.conductd.store.MailboxStateRepository;
 import org.conductd.store.MessageRepository;
-import org.conductd.support.TestConductd;
 import org.conductd.support.ConductdIT;
-import org.conductd.support.TestMail;
 import org.junit.jupiter.api.Test;
 
 /** Nothing is handled twice, across restarts and mailbox rebuilds (SPEC §3.2, §4). */

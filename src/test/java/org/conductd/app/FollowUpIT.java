@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.conductd.mail.MessageId;
@@ -14,7 +13,6 @@ import org.conductd.store.ParticipantRepository;
 import org.conductd.store.ParticipantRole;
 import org.conductd.support.TestConductd;
 import org.conductd.support.ConductdIT;
-import org.conductd.support.TestMail;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.conductd.store.CaseRepository;
 import org.conductd.store.Disposition;
 import org.conductd.store.MessageRepository;
-import org.conductd.support.TestConductd;
 import org.conductd.support.ConductdIT;
 import org.conductd.support.TestMail;
 import org.junit.jupiter.api.Test;

@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.conductd.mail.MessageId;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.CaseRecord;
 import org.conductd.store.CaseRepository;
@@ -91,19 +90,6 @@ class PurgeIT extends ConductdIT {
 
     void reply(String member, String text) {
         reply(member, text, idOf(mail.receivedBy(member, "case-notification").get(0)));
-    }
-
-    void reply(String member, String text, String inReplyTo) {
-        mail.send(member, "Re: [CoC #1]", text, Map.of("In-Reply-To", "<" + inReplyTo + ">"));
-        conductd.settle();
-    }
-
-    static String idOf(MimeMessage m) {
-        try {
-            return MessageId.parseOne(m.getMessageID());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     CaseRecord caseOne() {

@@ -9,9 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.conductd.store.CaseRepository;
 import org.conductd.store.QuarantineRepository;
-import org.conductd.support.TestConductd;
 import org.conductd.support.ConductdIT;
-import org.conductd.support.TestMail;
 import org.junit.jupiter.api.Test;
 
 /** Mail that cannot be handled is kept raw, flagged, reported once an hour, and ingest carries on (SPEC §4). */

@@ -24,7 +24,7 @@ class TwoApprovalsIT extends ConductdIT {
     }
 
     private void reply(String member, String text) {
-        String id = TwoPersonRuleIT.idOf(mail.receivedBy(member, "case-notification").get(0));
+        String id = ConductdIT.idOf(mail.receivedBy(member, "case-notification").get(0));
         mail.send(member, "Re: [CoC #1]", text, Map.of("In-Reply-To", "<" + id + ">"));
         conductd.settle();
     }

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Map;
-import org.conductd.mail.MessageId;
 import org.conductd.store.CaseRecord;
 import org.conductd.store.CaseRepository;
 import org.conductd.store.CaseState;
@@ -39,23 +38,10 @@ class TwoPersonRuleIT extends ConductdIT {
         reply(member, text, idOf(mail.receivedBy(member, "case-notification").get(0)));
     }
 
-    void reply(String member, String text, String inReplyTo) {
-        mail.send(member, "Re: [CoC #1]", text, Map.of("In-Reply-To", "<" + inReplyTo + ">"));
-        conductd.settle();
-    }
-
     /** Answers the latest approval request the member got, as a mail client would. */
     void answerRequest(String member, String text) {
         List<MimeMessage> requests = mail.receivedBy(member, "approval-request");
         reply(member, text, idOf(requests.get(requests.size() - 1)));
-    }
-
-    static String idOf(MimeMessage m) {
-        try {
-            return MessageId.parseOne(m.getMessageID());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     CaseRecord theCase() {
@@ -359,7 +345,7 @@ class TwoPersonRuleIT extends ConductdIT {
             String toAppealsContact = last("leaders@example.org", "alert");
             assertTrue(toAppealsContact.contains("may be an appeal"), toAppealsContact);
             assertFalse(toAppealsContact.contains("I disagree"), "nothing of the case leaves without approval");
-            assertEquals(1, mail.receivedBy(BOB, "alert").stream().filter(m -> TwoPersonRuleIT.subject(m)
+            assertEquals(1, mail.receivedBy(BOB, "alert").stream().filter(m -> ConductdIT.subject(m)
                     .contains("appeal")).count());
         }
 
@@ -381,14 +367,6 @@ class TwoPersonRuleIT extends ConductdIT {
     static String text(MimeMessage m) {
         try {
             return body(m);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String subject(MimeMessage m) {
-        try {
-            return m.getSubject();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

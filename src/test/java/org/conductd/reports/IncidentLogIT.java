@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.conductd.mail.MessageId;
 import org.conductd.store.CaseRepository;
 import org.conductd.store.Participant;
 import org.conductd.store.ParticipantRepository;
@@ -44,14 +43,6 @@ class IncidentLogIT extends ConductdIT {
         mail.send(member, "Re: [CoC #" + caseNumber + "] New report", text,
                 Map.of("In-Reply-To", "<" + inReplyTo + ">", "References", "<" + inReplyTo + ">"));
         conductd.settle();
-    }
-
-    static String idOf(MimeMessage m) {
-        try {
-            return MessageId.parseOne(m.getMessageID());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     String csv() throws Exception {

@@ -1,7 +1,9 @@
 package org.conductd.support;
 
+import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.util.Map;
+import org.conductd.mail.MessageId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,5 +31,29 @@ public abstract class ConductdIT {
     void stopMailAndDaemon() {
         conductd.close();
         mail.close();
+    }
+
+    /** Replies as a member to a message conductd sent them, as a mail client would, and waits for the daemon. */
+    protected void reply(String member, String text, String inReplyTo) {
+        mail.send(member, "Re: [CoC #1]", text,
+                Map.of("In-Reply-To", "<" + inReplyTo + ">", "References", "<" + inReplyTo + ">"));
+        conductd.settle();
+    }
+
+    /** The Message-ID of a received message, without brackets. */
+    public static String idOf(MimeMessage m) {
+        try {
+            return MessageId.parseOne(m.getMessageID());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
