@@ -50,6 +50,7 @@ public final class Backlog {
     private final int imapPort;
     private final int smtpPort;
     private final String password;
+    private final int drainSeconds;
     private final Path data;
     private final Session session;
 
@@ -58,6 +59,7 @@ public final class Backlog {
         imapPort = Integer.parseInt(a.get("imap-port"));
         smtpPort = Integer.parseInt(a.get("smtp-port"));
         password = a.get("password");
+        drainSeconds = Integer.parseInt(a.getOrDefault("drain-seconds", "120"));
         data = Path.of(a.get("data"));
         Properties p = new Properties();
         p.put("mail.imap.connectiontimeout", "10000");
@@ -119,12 +121,12 @@ public final class Backlog {
         say("inbox indexed and read once (warm-up, untimed for the rates): %.2f s, %.1f MB, %.0f bytes/message",
                 seconds(w0), bytes / 1e6, (double) bytes / n);
 
-        double fetchProfile = fetchProfileRate();
-        say("(a1) Angus Mail FetchProfile (UID + entire message = BODY.PEEK[]) in batches of 500: %,.0f msgs/s", fetchProfile);
-        double rawBatched = rawBatchedRate(250);
-        say("(a2) raw UID FETCH (UID BODY.PEEK[]) in batches of 250, as the daemon issues it: %,.0f msgs/s", rawBatched);
-        double rawAll = rawBatchedRate(Integer.MAX_VALUE);
-        say("(a3) one raw UID FETCH 1:* (UID BODY.PEEK[]): %,.0f msgs/s", rawAll);
+        double fetchProfile = Math.max(fetchProfileRate(), fetchProfileRate());
+        say("(a1) Angus Mail FetchProfile (UID + entire message = BODY.PEEK[]) in batches of 500 (best of 2): %,.0f msgs/s", fetchProfile);
+        double rawBatched = Math.max(rawBatchedRate(250), rawBatchedRate(250));
+        say("(a2) raw UID FETCH (UID BODY.PEEK[]) in batches of 250, as the daemon issues it (best of 2): %,.0f msgs/s", rawBatched);
+        double rawAll = Math.max(rawBatchedRate(Integer.MAX_VALUE), rawBatchedRate(Integer.MAX_VALUE));
+        say("(a3) one raw UID FETCH 1:* (UID BODY.PEEK[]) (best of 2): %,.0f msgs/s", rawAll);
 
         System.gc();
         long heapBefore = usedHeap();
@@ -172,22 +174,23 @@ public final class Backlog {
         say("database: %d cases, %d messages, %d outbox rows (%d pending at flag time)", db.get("cases"), db.get("messages"),
                 db.get("outbox"), db.get("pending"));
 
+        System.gc();
+        System.gc();
+        long heap = usedHeap();
+        say("heap after the backlog (daemon running, outbox not yet drained, after GC): %.1f MB used (%.1f MB before the daemon started), "
+                + "%.1f MB committed; process RSS %s", heap / 1048576.0, heapBefore / 1048576.0,
+                Runtime.getRuntime().totalMemory() / 1048576.0, rss());
+
         OutboxRepository outbox = context.getBean(OutboxRepository.class);
         long d0 = System.nanoTime();
-        while (outbox.countByState(OutboxState.PENDING) > 0 && seconds(d0) < 900) {
+        while (outbox.countByState(OutboxState.PENDING) > 0 && seconds(d0) < drainSeconds) {
             Thread.sleep(100);
         }
         long pending = outbox.countByState(OutboxState.PENDING);
         long sent = BenchSmtpSink.count(smtpPort) - sentBefore;
-        say("outbox drained to the SMTP sink %.2f s after the last flag (%d pending left): sink accepted %d messages, "
-                + "%,.0f msgs/s from daemon start to drained", seconds(d0), pending, sent, sent / seconds(b0));
+        say("outbox to the SMTP sink: waited %.1f s after the last flag (limit %d s), %d still pending; the sink accepted "
+                + "%d messages since the daemon started (%,.0f msgs/s)", seconds(d0), drainSeconds, pending, sent, sent / seconds(b0));
 
-        System.gc();
-        System.gc();
-        long heap = usedHeap();
-        say("heap after the backlog (daemon running, after GC): %.1f MB used (%.1f MB before the daemon started), "
-                + "%.1f MB committed; process RSS %s", heap / 1048576.0, heapBefore / 1048576.0,
-                Runtime.getRuntime().totalMemory() / 1048576.0, rss());
         daemon.close();
         context.close();
         return 0;
