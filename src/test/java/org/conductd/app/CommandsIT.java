@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.mail.internet.MimeMessage;
-import java.util.List;
 import java.util.Map;
 import org.conductd.mail.MessageId;
 import org.conductd.store.CaseRecord;
-import org.conductd.store.CaseRepository;
 import org.conductd.store.CaseState;
 import org.conductd.store.Disposition;
 import org.conductd.store.MessageRepository;
@@ -47,16 +45,6 @@ class CommandsIT extends ConductdIT {
         }
     }
 
-    CaseRecord theCase() {
-        return conductd.bean(CaseRepository.class).findById(1L).orElseThrow();
-    }
-
-    String lastBody(String to, String kind) throws Exception {
-        List<MimeMessage> found = mail.receivedBy(to, kind);
-        assertFalse(found.isEmpty(), "no " + kind + " mail to " + to);
-        return body(found.get(found.size() - 1));
-    }
-
     @Nested
     class Applying {
 
@@ -65,7 +53,7 @@ class CommandsIT extends ConductdIT {
             reply(ALICE, "SEVERITY: high");
 
             assertEquals("high", theCase().severity());
-            assertTrue(lastBody(ALICE, "transcript").contains("Severity set to high"));
+            assertTrue(latest(ALICE, "transcript").contains("Severity set to high"));
         }
 
         @Test
@@ -118,14 +106,14 @@ class CommandsIT extends ConductdIT {
             reply(ALICE, "REOPEN: why not\nSEVERITY: low");
 
             assertNull(theCase().severity(), "all or nothing");
-            assertTrue(lastBody(ALICE, "command-error").contains("the case is open"));
+            assertTrue(latest(ALICE, "command-error").contains("the case is open"));
         }
 
         @Test
         void commandsAreCheckedInTheOrderTheyApply() throws Exception {
             reply(ALICE, "CONFLICT: bob\nASSIGN: bob");
             assertNull(theCase().lead(), "a member conflicted a line above cannot lead");
-            assertTrue(lastBody(ALICE, "command-error").contains("ASSIGN: bob"), "the error quotes the line");
+            assertTrue(latest(ALICE, "command-error").contains("ASSIGN: bob"), "the error quotes the line");
 
             reply(CAROL, "CONFLICT: bob");
             reply(ALICE, "CONFLICT-CLEAR: bob\nASSIGN: bob");
@@ -144,7 +132,7 @@ class CommandsIT extends ConductdIT {
         void organizersAlertCarriesNoCaseContent() throws Exception {
             reply(ALICE, "SEVERITY: urgent");
 
-            String alert = lastBody("orga@example.org", "alert");
+            String alert = latest("orga@example.org", "alert");
             assertFalse(alert.contains("following") || alert.contains(REPORTER), alert);
             assertFalse(alert.contains("STATUS"), "organizers are not invited to ask for the record");
         }
@@ -155,7 +143,7 @@ class CommandsIT extends ConductdIT {
             mail.send(REPORTER, "Re: more", "One more thing.", Map.of("References", "<" + ackId() + ">"));
             conductd.settle();
 
-            String relay = lastBody(BOB, "relay");
+            String relay = latest(BOB, "relay");
             assertTrue(relay.contains("the reporter"), relay);
             assertFalse(relay.contains("new participant"), relay);
         }
@@ -177,7 +165,7 @@ class CommandsIT extends ConductdIT {
             reply(ALICE, "SEVERITY: high\nRESOLVED: warning");
 
             assertNull(theCase().severity());
-            String error = lastBody(ALICE, "command-error");
+            String error = latest(ALICE, "command-error");
             assertTrue(error.contains("RESOLVED: warning"), error);
             assertTrue(error.contains("RESOLVE"), error);
             assertTrue(mail.receivedBy(BOB, "relay").isEmpty(), "nothing is relayed either");
@@ -187,7 +175,7 @@ class CommandsIT extends ConductdIT {
         void badValueListsTheValidChoices() throws Exception {
             reply(ALICE, "SEVERITY: extreme");
 
-            String error = lastBody(ALICE, "command-error");
+            String error = latest(ALICE, "command-error");
             assertTrue(error.contains("SEVERITY: extreme"), error);
             assertTrue(error.contains("low") && error.contains("urgent"), error);
         }
@@ -209,7 +197,7 @@ class CommandsIT extends ConductdIT {
         void discussionGoesToTheOtherRespondersButNotBackToTheSender() throws Exception {
             reply(ALICE, "I will talk to the venue staff tomorrow.");
 
-            assertTrue(lastBody(BOB, "relay").contains("I will talk to the venue staff tomorrow."));
+            assertTrue(latest(BOB, "relay").contains("I will talk to the venue staff tomorrow."));
             assertEquals(1, mail.receivedBy(CAROL, "relay").size());
             assertTrue(mail.receivedBy(ALICE, "relay").isEmpty());
             assertTrue(mail.receivedBy(REPORTER).stream().allMatch(m -> "ack".equals(
@@ -251,7 +239,7 @@ class CommandsIT extends ConductdIT {
             reply(CAROL, "CONFLICT-CLEAR: me");
 
             assertTrue(conductd.bean(CaseListing.class).record(1).orElseThrow().contains("LEFT OUT"));
-            String refusal = lastBody(CAROL, "refusal");
+            String refusal = latest(CAROL, "refusal");
             assertTrue(refusal.contains("conflict of interest"), refusal);
             assertFalse(refusal.contains("following"), "the refusal carries no case content");
         }
@@ -260,7 +248,7 @@ class CommandsIT extends ConductdIT {
         void clearingAConflictNobodyHasIsAnError() throws Exception {
             reply(ALICE, "CONFLICT-CLEAR: me");
 
-            assertTrue(lastBody(ALICE, "command-error").contains("you have no conflict"));
+            assertTrue(latest(ALICE, "command-error").contains("you have no conflict"));
         }
 
         @Test
@@ -301,7 +289,7 @@ class CommandsIT extends ConductdIT {
             conductd.settle();
 
             assertNull(theCase().severity());
-            assertTrue(lastBody(ALICE, "refusal").contains("does not answer mail"));
+            assertTrue(latest(ALICE, "refusal").contains("does not answer mail"));
             assertTrue(mail.receivedBy(BOB, "relay").isEmpty(), "its text is not relayed");
             assertEquals(1, conductd.bean(MessageRepository.class).findByDispositionOrderById(Disposition.REFUSED).size());
         }
@@ -311,7 +299,7 @@ class CommandsIT extends ConductdIT {
             reply(BOB, "SEVERITY: low", firstMailTo(ALICE));
 
             assertNull(theCase().severity());
-            assertTrue(lastBody(BOB, "refusal").contains("another team member"));
+            assertTrue(latest(BOB, "refusal").contains("another team member"));
         }
 
         @Test
@@ -329,7 +317,7 @@ class CommandsIT extends ConductdIT {
             mail.send(ALICE, "Re: [CoC #1]", "STATUS", Map.of());
             conductd.settle();
 
-            String status = lastBody(ALICE, "transcript");
+            String status = latest(ALICE, "transcript");
             assertTrue(status.contains("State: open"), status);
             assertTrue(mail.receivedBy(ALICE, "refusal").isEmpty());
         }
@@ -338,7 +326,7 @@ class CommandsIT extends ConductdIT {
         void helpListsTheCommandsFromTheParsersTable() throws Exception {
             reply(ALICE, "HELP");
 
-            String help = lastBody(ALICE, "transcript");
+            String help = latest(ALICE, "transcript");
             for (String keyword : org.conductd.commands.CommandTable.keywords()) {
                 assertTrue(help.contains(keyword), keyword + " missing from " + help);
             }
@@ -389,9 +377,9 @@ class CommandsIT extends ConductdIT {
 
             reply(BOB, "REPORTED: mallory example", secondCase);
 
-            String notice = lastBody(CAROL, "alert");
+            String notice = latest(CAROL, "alert");
             assertTrue(notice.contains("case 1"), notice);
-            assertTrue(lastBody(BOB, "transcript").contains("1 earlier case"));
+            assertTrue(latest(BOB, "transcript").contains("1 earlier case"));
         }
     }
 }

@@ -243,14 +243,6 @@ class IntakeIT extends ConductdIT {
         assertTrue(body(note).contains("too large to attach"), body(note));
     }
 
-    /** The plain text of a message: the first text part, however deep. */
-    static String body(jakarta.mail.Part m) throws Exception {
-        Object content = m.getContent();
-        if (content instanceof String s) {
-            return s;
-        }
-        return body(((jakarta.mail.Multipart) content).getBodyPart(0));
-    }
 
     @Test
     void reportAttachmentsAreAttachedToEveryNotification() throws Exception {

@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Map;
-import org.conductd.store.CaseRecord;
-import org.conductd.store.CaseRepository;
 import org.conductd.store.CaseState;
 import org.conductd.support.ConductdIT;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,16 +42,6 @@ class TwoPersonRuleIT extends ConductdIT {
         reply(member, text, idOf(requests.get(requests.size() - 1)));
     }
 
-    CaseRecord theCase() {
-        return conductd.bean(CaseRepository.class).findById(1L).orElseThrow();
-    }
-
-    String last(String to, String kind) throws Exception {
-        List<MimeMessage> found = mail.receivedBy(to, kind);
-        assertFalse(found.isEmpty(), "no " + kind + " to " + to);
-        return body(found.get(found.size() - 1));
-    }
-
     @Nested
     class Resolving {
 
@@ -63,7 +51,7 @@ class TwoPersonRuleIT extends ConductdIT {
 
             assertTrue(mail.receivedBy(REPORTER, "notice").isEmpty());
             assertTrue(mail.receivedBy(REPORTED).isEmpty());
-            String request = last(BOB, "approval-request");
+            String request = latest(BOB, "approval-request");
             assertTrue(request.contains("D1"), request);
             assertTrue(request.contains("We spoke to the person"), "the request shows the exact text");
             assertTrue(request.contains(REPORTED), "and to whom it goes");
@@ -71,13 +59,13 @@ class TwoPersonRuleIT extends ConductdIT {
 
             answerRequest(BOB, "APPROVE");
 
-            String toReporter = last(REPORTER, "notice");
+            String toReporter = latest(REPORTER, "notice");
             assertTrue(toReporter.contains("We spoke to the person"), toReporter);
-            String toReported = last(REPORTED, "notice");
+            String toReported = latest(REPORTED, "notice");
             assertTrue(toReported.contains("leaders@example.org"), "the appeals contact: " + toReported);
             assertEquals(CaseState.RESOLVED, theCase().state());
             assertEquals("warning", theCase().resolution());
-            assertTrue(last(ALICE, "transcript").contains("D1"), "the author learns it was sent");
+            assertTrue(latest(ALICE, "transcript").contains("D1"), "the author learns it was sent");
         }
 
         @Test
@@ -85,7 +73,7 @@ class TwoPersonRuleIT extends ConductdIT {
             reply(ALICE, "RESOLVE: warning");
             reply(ALICE, "APPROVE: D1");
 
-            assertTrue(last(ALICE, "command-error").contains("another team member must approve"));
+            assertTrue(latest(ALICE, "command-error").contains("another team member must approve"));
             assertTrue(mail.receivedBy(REPORTED).isEmpty());
         }
 
@@ -94,7 +82,7 @@ class TwoPersonRuleIT extends ConductdIT {
             reply(ALICE, "RESOLVE: warning\nCONFLICT: Carol Danvers");
             reply(CAROL, "APPROVE: D1");
 
-            String refusal = last(CAROL, "refusal");
+            String refusal = latest(CAROL, "refusal");
             assertTrue(refusal.contains("conflict of interest"), refusal);
             assertTrue(mail.receivedBy(CAROL, "approval-request").isEmpty(), "a conflicted member is not asked");
             assertTrue(mail.receivedBy(REPORTED).isEmpty());
@@ -105,7 +93,7 @@ class TwoPersonRuleIT extends ConductdIT {
             reply(ALICE, "RESOLVE: warning");
             answerRequest(BOB, "CONFLICT: me\nAPPROVE");
 
-            assertTrue(last(BOB, "command-error").contains("conflict of interest"));
+            assertTrue(latest(BOB, "command-error").contains("conflict of interest"));
             assertTrue(mail.receivedBy(REPORTED).isEmpty());
         }
 
@@ -117,7 +105,7 @@ class TwoPersonRuleIT extends ConductdIT {
 
             reply(BOB, "APPROVE", firstRequest);
 
-            assertTrue(last(BOB, "command-error").contains("replaced by a newer draft"));
+            assertTrue(latest(BOB, "command-error").contains("replaced by a newer draft"));
             assertTrue(mail.receivedBy(REPORTED).isEmpty(), "the newer draft, which bob never answered, is not sent");
         }
 
@@ -126,7 +114,7 @@ class TwoPersonRuleIT extends ConductdIT {
             reply(ALICE, "RESOLVE: warning");
             reply(BOB, "APPROVE");
 
-            assertTrue(last(BOB, "command-error").contains("name the draft"));
+            assertTrue(latest(BOB, "command-error").contains("name the draft"));
             assertTrue(mail.receivedBy(REPORTED).isEmpty());
         }
 
@@ -135,7 +123,7 @@ class TwoPersonRuleIT extends ConductdIT {
             reply(ALICE, "RESOLVE: warning");
             reply(BOB, "RESOLVE: ban\nAPPROVE: D1");
 
-            assertTrue(last(BOB, "command-error").contains("reply of their own"));
+            assertTrue(latest(BOB, "command-error").contains("reply of their own"));
             assertTrue(mail.receivedBy(REPORTED).isEmpty());
         }
 
@@ -145,7 +133,7 @@ class TwoPersonRuleIT extends ConductdIT {
             reply(ALICE, "CLOSE");
             answerRequest(BOB, "APPROVE");
 
-            assertTrue(last(BOB, "command-error").contains("closed"));
+            assertTrue(latest(BOB, "command-error").contains("closed"));
             assertTrue(mail.receivedBy(REPORTED).isEmpty());
         }
 
@@ -174,7 +162,7 @@ class TwoPersonRuleIT extends ConductdIT {
             mail.send(BOB, "Re: [CoC #1]", "APPROVE: D1", Map.of());
             conductd.settle();
 
-            assertTrue(last(BOB, "refusal").contains("does not answer mail"));
+            assertTrue(latest(BOB, "refusal").contains("does not answer mail"));
             assertTrue(mail.receivedBy(REPORTED).isEmpty());
         }
 
@@ -184,7 +172,7 @@ class TwoPersonRuleIT extends ConductdIT {
             answerRequest(BOB, "APPROVE");
             answerRequest(CAROL, "APPROVE");
 
-            assertTrue(last(CAROL, "command-error").contains("already sent"));
+            assertTrue(latest(CAROL, "command-error").contains("already sent"));
             assertEquals(1, mail.receivedBy(REPORTED, "notice").size(), "sent once");
         }
 
@@ -193,9 +181,9 @@ class TwoPersonRuleIT extends ConductdIT {
             reply(ALICE, "RESOLVE: ban");
             answerRequest(BOB, "REJECT: a ban is too much for a first incident");
 
-            assertTrue(last(ALICE, "transcript").contains("a ban is too much"));
+            assertTrue(latest(ALICE, "transcript").contains("a ban is too much"));
             answerRequest(CAROL, "APPROVE");
-            assertTrue(last(CAROL, "command-error").contains("rejected"));
+            assertTrue(latest(CAROL, "command-error").contains("rejected"));
             assertTrue(mail.receivedBy(REPORTED).isEmpty());
         }
 
@@ -205,7 +193,7 @@ class TwoPersonRuleIT extends ConductdIT {
             reply(ALICE, "RESOLVE: no-contact");
             reply(BOB, "APPROVE: D1");
 
-            assertTrue(last(BOB, "command-error").contains("replaced by a newer draft"));
+            assertTrue(latest(BOB, "command-error").contains("replaced by a newer draft"));
             assertTrue(mail.receivedBy(REPORTED).isEmpty());
         }
 
@@ -230,9 +218,9 @@ class TwoPersonRuleIT extends ConductdIT {
             reply(ALICE, "SEND-NOW: D1 the reporter is in danger tonight");
 
             assertEquals(1, mail.receivedBy(REPORTED, "notice").size());
-            assertTrue(last(BOB, "alert").contains("the reporter is in danger tonight"));
+            assertTrue(latest(BOB, "alert").contains("the reporter is in danger tonight"));
             assertEquals(1, mail.receivedBy(CAROL, "alert").size());
-            String organizers = last("orga@example.org", "alert");
+            String organizers = latest("orga@example.org", "alert");
             assertTrue(organizers.contains("SEND-NOW") || organizers.contains("without a second"), organizers);
             assertFalse(organizers.contains("in danger"), "organizers get no case content");
             assertTrue(conductd.bean(CaseListing.class).record(1).orElseThrow().contains("send-now"));
@@ -259,7 +247,7 @@ class TwoPersonRuleIT extends ConductdIT {
             reply(ALICE, "REPLY: reported\nPlease tell us what happened from your side.");
             answerRequest(BOB, "APPROVE");
 
-            String notice = last(REPORTED, "notice");
+            String notice = latest(REPORTED, "notice");
             assertTrue(notice.contains("Please tell us what happened from your side."));
             assertFalse(notice.contains(REPORTER), "the reporter is never named");
         }
@@ -271,7 +259,7 @@ class TwoPersonRuleIT extends ConductdIT {
             String token = idOf(mail.receivedBy(ALICE, "case-notification").get(1));
             reply(ALICE, "REPLY: reporter\nThank you.", token);
 
-            String request = last(BOB, "approval-request");
+            String request = latest(BOB, "approval-request");
             assertTrue(request.contains("the reporter (anonymous)"), request);
             assertFalse(request.contains("anon@example.net"), request);
         }
@@ -288,7 +276,7 @@ class TwoPersonRuleIT extends ConductdIT {
 
             answerRequest(BOB, "APPROVE");
 
-            String report = last(DSF, "dsf-report");
+            String report = latest(DSF, "dsf-report");
             assertTrue(report.contains("When: Friday 22:00"), report);
             assertTrue(report.contains("Where: the conference party"), report);
             assertTrue(report.contains("An attendee followed another attendee"), report);
@@ -302,7 +290,7 @@ class TwoPersonRuleIT extends ConductdIT {
             answerRequest(BOB, "APPROVE");
             reply(ALICE, "DSF-REPORT\nAgain.");
 
-            assertTrue(last(ALICE, "command-error").contains("one report per incident"));
+            assertTrue(latest(ALICE, "command-error").contains("one report per incident"));
         }
     }
 
@@ -341,8 +329,8 @@ class TwoPersonRuleIT extends ConductdIT {
                     Map.of("In-Reply-To", "<" + noticeId + ">"));
             conductd.settle();
 
-            assertTrue(last(CAROL, "relay").contains("I disagree with this decision"));
-            String toAppealsContact = last("leaders@example.org", "alert");
+            assertTrue(latest(CAROL, "relay").contains("I disagree with this decision"));
+            String toAppealsContact = latest("leaders@example.org", "alert");
             assertTrue(toAppealsContact.contains("may be an appeal"), toAppealsContact);
             assertFalse(toAppealsContact.contains("I disagree"), "nothing of the case leaves without approval");
             assertEquals(1, mail.receivedBy(BOB, "alert").stream().filter(m -> ConductdIT.subject(m)
@@ -359,7 +347,7 @@ class TwoPersonRuleIT extends ConductdIT {
                     Map.of("In-Reply-To", "<" + noticeId + ">"));
             conductd.settle();
 
-            assertTrue(last(CAROL, "relay").contains("here is my side"));
+            assertTrue(latest(CAROL, "relay").contains("here is my side"));
             assertTrue(mail.receivedBy("leaders@example.org").isEmpty());
         }
     }

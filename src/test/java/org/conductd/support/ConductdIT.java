@@ -40,6 +40,27 @@ public abstract class ConductdIT {
         conductd.settle();
     }
 
+    /** Case 1, as the database has it now. */
+    protected org.conductd.store.CaseRecord theCase() {
+        return conductd.bean(org.conductd.store.CaseRepository.class).findById(1L).orElseThrow();
+    }
+
+    /** The text of the latest mail of this kind to this address; fails if there is none. */
+    protected String latest(String to, String kind) throws Exception {
+        java.util.List<MimeMessage> found = mail.receivedBy(to, kind);
+        org.junit.jupiter.api.Assertions.assertFalse(found.isEmpty(), "no " + kind + " mail to " + to);
+        return body(found.get(found.size() - 1));
+    }
+
+    /** The plain text of a message: the first text part, however deep. */
+    public static String body(jakarta.mail.Part m) throws Exception {
+        Object content = m.getContent();
+        if (content instanceof String s) {
+            return s;
+        }
+        return body(((jakarta.mail.Multipart) content).getBodyPart(0));
+    }
+
     /** The Message-ID of a received message, without brackets. */
     public static String idOf(MimeMessage m) {
         try {
