@@ -27,6 +27,15 @@ public final class Contexts {
     static final String DEFAULT_CONFIG = "config/conductd.yml";
     /** Set for the daemon (run, demo) only: its scheduled jobs exist nowhere else. */
     public static final String DAEMON = "conductd.daemon";
+    /** The system property Jakarta Mail reads before it searches the class path for a StreamProvider. */
+    static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+    static {
+        // Jakarta Mail 2.1 looks its StreamProvider up anew for every body part, multipart and
+        // header block it creates, by a ServiceLoader scan of the class path; that scan cost more
+        // than composing the message. Named here, each lookup is a cached Class.forName.
+        System.getProperties().putIfAbsent(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+    }
 
     private Contexts() {
     }

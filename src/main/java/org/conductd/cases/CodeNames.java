@@ -27,9 +27,13 @@ public final class CodeNames {
 
     private final SecureRandom random = new SecureRandom();
 
-    /** A name for which {@code taken} is false; a number is appended once the pairs run short. */
+    /**
+     * A name for which {@code taken} is false; a number is appended once the pairs run short.
+     * Each try is a database lookup, so after a few taken pairs (most of the 3,600 are used)
+     * the numbered form, with a thousand times the room, is tried instead.
+     */
     public String next(Predicate<String> taken) {
-        for (int attempt = 0; attempt < 50; attempt++) {
+        for (int attempt = 0; attempt < 8; attempt++) {
             String name = pick(ADJECTIVES) + " " + pick(NOUNS);
             if (!taken.test(name)) {
                 return name;

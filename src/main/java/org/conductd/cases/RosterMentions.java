@@ -2,6 +2,8 @@ package org.conductd.cases;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.conductd.config.TeamMember;
 import org.conductd.mail.EmailAddress;
@@ -12,6 +14,9 @@ import org.conductd.mail.EmailAddress;
  * so they are left out of the case until another member clears them.
  */
 public final class RosterMentions {
+
+    /** Each member's patterns, compiled once: every report is checked against the whole roster. */
+    private static final Map<TeamMember, List<Pattern>> PATTERNS = new ConcurrentHashMap<>();
 
     private RosterMentions() {
     }
@@ -30,20 +35,25 @@ public final class RosterMentions {
         if (text == null || text.isEmpty()) {
             return false;
         }
-        if (wholeWords(member.name().strip().split("\\s+")).matcher(text).find()) {
-            return true;
-        }
-        for (EmailAddress address : member.allAddresses()) {
-            // An address is a word of its own unless address characters touch it; a dot after it
-            // ends a sentence, unless more of a domain follows ("bob@example.org.evil").
-            Pattern p = Pattern.compile("(?<![\\p{L}\\p{N}._%+-])" + Pattern.quote(address.address())
-                            + "(?![\\p{L}\\p{N}_-]|\\.[\\p{L}\\p{N}])",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        for (Pattern p : PATTERNS.computeIfAbsent(member, RosterMentions::patterns)) {
             if (p.matcher(text).find()) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static List<Pattern> patterns(TeamMember member) {
+        List<Pattern> patterns = new ArrayList<>();
+        patterns.add(wholeWords(member.name().strip().split("\\s+")));
+        for (EmailAddress address : member.allAddresses()) {
+            // An address is a word of its own unless address characters touch it; a dot after it
+            // ends a sentence, unless more of a domain follows ("bob@example.org.evil").
+            patterns.add(Pattern.compile("(?<![\\p{L}\\p{N}._%+-])" + Pattern.quote(address.address())
+                            + "(?![\\p{L}\\p{N}_-]|\\.[\\p{L}\\p{N}])",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+        }
+        return List.copyOf(patterns);
     }
 
     /** The words in order, separated by any run of white space, not inside longer words. */

@@ -54,6 +54,12 @@ public final class MimeComposer {
             "subject", "date", "message-id", "in-reply-to", "references", "mime-version", "content-type",
             "content-transfer-encoding", KIND_HEADER.toLowerCase(Locale.ROOT));
 
+    /**
+     * Only used to build messages, never to send them. A Session reads its providers from the
+     * class path when created, which costs more than composing a message, so one is shared.
+     */
+    private static final Session COMPOSING = Session.getInstance(new Properties());
+
     private final Clock clock;
 
     public MimeComposer(Clock clock) {
@@ -62,7 +68,7 @@ public final class MimeComposer {
 
     /** The message as it goes on the wire, for the outbox and for sending through any SMTP client. */
     public byte[] toBytes(OutboundMessage message) {
-        MimeMessage mime = toMimeMessage(Session.getInstance(new Properties()), message);
+        MimeMessage mime = toMimeMessage(COMPOSING, message);
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             mime.writeTo(out);
