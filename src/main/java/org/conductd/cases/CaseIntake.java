@@ -159,7 +159,7 @@ public final class CaseIntake {
         model.put("anonymous", c.anonymous());
         List<TeamMember> recipients = settings.team().stream().filter(m -> !named.contains(m)).toList();
         for (TeamMember m : recipients) {
-            mail.toMember(c, m, MailKind.CASE_NOTIFICATION, "case-notification", model, files.attached(), row);
+            mail.firstToMember(c, m, MailKind.CASE_NOTIFICATION, "case-notification", model, files.attached(), row);
         }
         if (!named.isEmpty()) {
             Map<String, Object> alert = Map.of("excluded", model.get("excluded"));

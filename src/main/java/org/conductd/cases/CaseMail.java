@@ -62,6 +62,21 @@ public final class CaseMail {
                                Map<String, Object> model, List<Attachment> files, Long cause) {
         List<String> references = new ArrayList<>();
         outboxItems.findFirstMessageIdToMember(c.id(), member.email().address()).ifPresent(references::add);
+        return toMember(c, member, kind, template, model, files, references, cause);
+    }
+
+    /**
+     * The first mail a member gets about a case just opened: it starts the member's thread,
+     * so there is nothing to look up for it to answer.
+     */
+    public OutboxItem firstToMember(CaseRecord c, TeamMember member, MailKind kind, String template,
+                                    Map<String, Object> model, List<Attachment> files, Long cause) {
+        return toMember(c, member, kind, template, model, files, List.of(), cause);
+    }
+
+    private OutboxItem toMember(CaseRecord c, TeamMember member, MailKind kind, String template,
+                                Map<String, Object> model, List<Attachment> files, List<String> references,
+                                Long cause) {
         Map<String, Object> values = new HashMap<>(model);
         values.putIfAbsent("memberName", member.name());
         return queue(c, member.email(), member.email(), ids.forMember(c.id(), member.email()), kind, template, values,

@@ -1,0 +1,92 @@
+package org.conductd.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a CPU profile in collapsed-stack form (one line per stack: frames joined by ';',
+ * then a sample count, as async-profiler writes it) and prints where the intake's CPU time
+ * went: the share of the samples under {@code InboxPipeline.accept} whose deepest
+ * recognised frame falls in each part of the work. This is what `bench/run` with
+ * {@code BENCH_PROFILE=1} prints after the backlog.
+ *
+ * <p>Usage: {@code BenchProfile <collapsed-file>}
+ */
+public final class BenchProfile {
+
+    private static final String INTAKE = "org/conductd/app/InboxPipeline.accept";
+
+    /** The parts, each by the frames that begin it; the deepest match in a stack decides. */
+    private static final List<Part> PARTS = List.of(
+            new Part("parsing the report (Mime4j)", "org/conductd/ingest/MessageParser.parse"),
+            new Part("threading and duplicate checks", "org/conductd/threading/Threader.match"),
+            new Part("roster mention check", "org/conductd/cases/RosterMentions.named"),
+            new Part("templates: Mustache", "org/conductd/outbound/TemplateRenderer.render"),
+            new Part("templates: Markdown to HTML (flexmark)", "org/conductd/outbound/MarkdownHtml.toHtml"),
+            new Part("MIME composition (Jakarta Mail)", "org/conductd/outbound/MimeComposer.toBytes"),
+            new Part("tokens (HMAC)", "org/conductd/mail/MessageIdIssuer."),
+            new Part("SQL through Micronaut Data + SQLite JDBC", "io/micronaut/data/runtime/intercept/DataIntroductionAdvice.intercept",
+                    "org/conductd/store/MessageRepository", "org/conductd/store/CaseRepository"),
+            new Part("transaction commit (SQLite, fsync)", "io/micronaut/transaction/support/AbstractTransactionOperations.commitInternal"));
+
+    private record Part(String name, List<Pattern> frames) {
+        Part(String name, String... prefixes) {
+            this(name, java.util.Arrays.stream(prefixes).map(p -> Pattern.compile(Pattern.quote(p) + ".*")).toList());
+        }
+
+        boolean begins(String frame) {
+            return frames.stream().anyMatch(p -> p.matcher(frame).matches());
+        }
+    }
+
+    private BenchProfile() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, Long> byPart = new LinkedHashMap<>();
+        PARTS.forEach(p -> byPart.put(p.name(), 0L));
+        byPart.put("other", 0L);
+        long intake = 0;
+        long all = 0;
+        for (String line : Files.readAllLines(Path.of(args[0]))) {
+            int space = line.lastIndexOf(' ');
+            if (space < 0) {
+                continue;
+            }
+            long samples = Long.parseLong(line.substring(space + 1).trim());
+            all += samples;
+            String[] frames = line.substring(0, space).split(";");
+            int start = -1;
+            for (int i = 0; i < frames.length; i++) {
+                if (frames[i].equals(INTAKE)) {
+                    start = i;
+                    break;
+                }
+            }
+            if (start < 0) {
+                continue;
+            }
+            intake += samples;
+            String part = "other";
+            for (int i = frames.length - 1; i > start && part.equals("other"); i--) {
+                for (Part p : PARTS) {
+                    if (p.begins(frames[i])) {
+                        part = p.name();
+                        break;
+                    }
+                }
+            }
+            byPart.merge(part, samples, Long::sum);
+        }
+        System.out.printf("BENCH profile: %,d CPU samples in the process, %,d (%.0f %%) in the intake (InboxPipeline.accept)%n",
+                all, intake, all == 0 ? 0.0 : 100.0 * intake / all);
+        for (Map.Entry<String, Long> e : byPart.entrySet()) {
+            System.out.printf("BENCH profile:   %5.1f %%  %s%n", intake == 0 ? 0.0 : 100.0 * e.getValue() / intake, e.getKey());
+        }
+    }
+}
