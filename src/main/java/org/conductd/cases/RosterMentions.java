@@ -15,45 +15,72 @@ import org.conductd.mail.EmailAddress;
  */
 public final class RosterMentions {
 
-    /** Each member's patterns, compiled once: every report is checked against the whole roster. */
-    private static final Map<TeamMember, List<Pattern>> PATTERNS = new ConcurrentHashMap<>();
+    /** Each member's checks, made once: every report is checked against the whole roster. */
+    private static final Map<TeamMember, Checks> CHECKS = new ConcurrentHashMap<>();
 
     private RosterMentions() {
     }
 
     public static List<TeamMember> named(String text, List<TeamMember> team) {
         List<TeamMember> named = new ArrayList<>();
+        if (text == null || text.isEmpty()) {
+            return named;
+        }
+        String folded = fold(text);
         for (TeamMember member : team) {
-            if (mentions(text, member)) {
+            if (CHECKS.computeIfAbsent(member, RosterMentions::checks).foundIn(text, folded)) {
                 named.add(member);
             }
         }
         return named;
     }
 
-    static boolean mentions(String text, TeamMember member) {
-        if (text == null || text.isEmpty()) {
-            return false;
-        }
-        for (Pattern p : PATTERNS.computeIfAbsent(member, RosterMentions::patterns)) {
-            if (p.matcher(text).find()) {
-                return true;
+    /**
+     * The patterns that decide, and the words one of which must appear for any of them to
+     * match: a plain search for those rules most members out without running a pattern.
+     */
+    private record Checks(List<String> needles, List<Pattern> patterns) {
+
+        boolean foundIn(String text, String folded) {
+            if (needles.stream().noneMatch(folded::contains)) {
+                return false;
             }
+            return patterns.stream().anyMatch(p -> p.matcher(text).find());
         }
-        return false;
     }
 
-    private static List<Pattern> patterns(TeamMember member) {
+    private static Checks checks(TeamMember member) {
+        List<String> needles = new ArrayList<>();
         List<Pattern> patterns = new ArrayList<>();
-        patterns.add(wholeWords(member.name().strip().split("\\s+")));
+        String[] words = member.name().strip().split("\\s+");
+        needles.add(words[0]);
+        patterns.add(wholeWords(words));
         for (EmailAddress address : member.allAddresses()) {
+            needles.add(address.address());
             // An address is a word of its own unless address characters touch it; a dot after it
             // ends a sentence, unless more of a domain follows ("bob@example.org.evil").
             patterns.add(Pattern.compile("(?<![\\p{L}\\p{N}._%+-])" + Pattern.quote(address.address())
                             + "(?![\\p{L}\\p{N}_-]|\\.[\\p{L}\\p{N}])",
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
         }
-        return List.copyOf(patterns);
+        // Outside the Basic Multilingual Plane the patterns fold case by code point; the plain
+        // search would not match their folding, so such a member is always checked in full.
+        boolean bmpOnly = needles.stream().allMatch(n -> n.chars().noneMatch(Character::isSurrogate));
+        return new Checks(bmpOnly ? needles.stream().map(RosterMentions::fold).toList() : List.of(""),
+                List.copyOf(patterns));
+    }
+
+    /**
+     * Case folding char by char, exactly as the patterns compare a literal under
+     * CASE_INSENSITIVE and UNICODE_CASE (lower case of the upper case), so that a literal the
+     * patterns would find is always found in the folded text too.
+     */
+    private static String fold(String s) {
+        char[] chars = s.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toLowerCase(Character.toUpperCase(chars[i]));
+        }
+        return new String(chars);
     }
 
     /** The words in order, separated by any run of white space, not inside longer words. */

@@ -54,4 +54,23 @@ class RosterMentionsTest {
     void everyNamedMemberIsFound() {
         assertEquals(List.of(ALICE, BOB), RosterMentions.named("Alice Example and bob@example.org", TEAM));
     }
+
+    @Test
+    void nameInAnotherCaseOutsideAsciiNamesTheMember() {
+        TeamMember elodie = new TeamMember("Élodie Lefèvre", EmailAddress.of("elodie@example.org"), List.of(), false);
+        TeamMember irem = new TeamMember("İrem Yıldız", EmailAddress.of("irem@example.org"), List.of(), false);
+        TeamMember sigma = new TeamMember("Σοφία Παπαδοπούλου", EmailAddress.of("sofia@example.org"), List.of(), false);
+        List<TeamMember> team = List.of(elodie, irem, sigma);
+
+        assertEquals(List.of(elodie), RosterMentions.named("it was ÉLODIE LEFÈVRE again", team));
+        assertEquals(List.of(irem), RosterMentions.named("i̇rem yildiz? no: irem yıldız", team));
+        assertEquals(List.of(sigma), RosterMentions.named("ΣΟΦΊΑ ΠΑΠΑΔΟΠΟΎΛΟΥ", team));
+    }
+
+    @Test
+    void memberWhoseNameLiesOutsideTheBasicPlaneIsStillFound() {
+        TeamMember deseret = new TeamMember("\uD801\uDC00\uD801\uDC01 Smith", EmailAddress.of("d@example.org"), List.of(), false);
+
+        assertEquals(List.of(deseret), RosterMentions.named("it was \uD801\uDC28\uD801\uDC29 smith", List.of(deseret)));
+    }
 }
