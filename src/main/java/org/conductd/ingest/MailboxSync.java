@@ -20,6 +20,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.conductd.config.MailServer;
+import org.conductd.mail.PausePoint;
 import org.eclipse.angus.mail.iap.ProtocolException;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -113,8 +114,11 @@ public final class MailboxSync implements AutoCloseable {
 
     private int handle(IMAPFolder f, long validity, List<Long> uids, long lastUid) throws MessagingException {
         List<FetchedMessage> batch = fetchBodies(f, validity, uids);
+        PausePoint.reach(PausePoint.AFTER_FETCH);
         long highest = Math.max(lastUid, uids.get(uids.size() - 1));
-        return mark(f, sink.accept(batch, highest));
+        Map<Long, ServerMark> marks = sink.accept(batch, highest);
+        PausePoint.reach(PausePoint.AFTER_COMMIT);
+        return mark(f, marks);
     }
 
     private IMAPFolder openFolder() throws MessagingException {

@@ -34,6 +34,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.conductd.config.MailServer;
 import org.conductd.config.Settings;
+import org.conductd.mail.PausePoint;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.EventRepository;
 import org.conductd.store.OutboxItem;
@@ -271,6 +272,7 @@ public final class OutboxSender implements AutoCloseable {
             close(transport);
             return recordFailure(item, new Failure(false, e.toString()));
         }
+        PausePoint.reach(PausePoint.AFTER_SMTP_ACCEPT);
         sent.increment();
         if (!recordSent(item)) {
             return Outcome.UNRECORDED;

@@ -13,8 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,7 +26,9 @@ import java.util.regex.Pattern;
  * An SMTP server on loopback that answers each phase (MAIL FROM, RCPT TO, DATA) with the
  * reply a test chose, so it can refuse one recipient permanently or temporarily, which
  * GreenMail cannot. It speaks just enough SMTP for Angus Mail, advertises AUTH and
- * accepts any credentials, and records every message it accepted.
+ * accepts any credentials, and records every message it accepted. It can also stall in
+ * DATA: take a message's text and give no reply, as a server does that holds a connection
+ * while its client dies.
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -40,6 +46,12 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private volatile String mailFromReply = "250 2.1.0 Ok";
     private volatile String recipientReply = "250 2.1.5 Ok";
     private volatile String dataReply = "250 2.0.0 Ok: queued";
+    private final AtomicReference<Stall> stallNext = new AtomicReference<>();
+    private final List<Stall> stalls = new CopyOnWriteArrayList<>();
+
+    /** One armed stall: the text held once a client reaches it, and the latch the test opens to let it go. */
+    private record Stall(CompletableFuture<String> held, CountDownLatch released) {
+    }
 
     public ScriptedSmtpServer() {
         try {
@@ -78,6 +90,28 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     public ScriptedSmtpServer onData(String reply) {
         dataReply = reply;
         return this;
+    }
+
+    /**
+     * Makes the next message hang in DATA: its text is read to the final dot and no reply is
+     * ever given, so the message is not accepted; the connection is dropped, still without a
+     * reply, once {@link #releaseStalls()} is called. The future completes with the message's
+     * text (as {@link Accepted#data()} would hold it) when a client is stalled.
+     */
+    public CompletableFuture<String> stallNextData() {
+        Stall stall = new Stall(new CompletableFuture<>(), new CountDownLatch(1));
+        stalls.add(stall);
+        stallNext.set(stall);
+        return stall.held();
+    }
+
+    /** Lets every stalled conversation end (without a reply) and disarms a stall not yet reached. */
+    public void releaseStalls() {
+        stallNext.set(null);
+        for (Stall stall : stalls) {
+            stall.released().countDown();
+        }
+        stalls.clear();
     }
 
     public List<Accepted> accepted() {
@@ -137,6 +171,12 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                         }
                         reply(out, "354 End data with <CR><LF>.<CR><LF>");
                         String data = readData(in);
+                        Stall stall = stallNext.getAndSet(null);
+                        if (stall != null) {
+                            stall.held().complete(data);
+                            stall.released().await(2, TimeUnit.MINUTES);
+                            return;
+                        }
                         String answer = dataReply;
                         if (answer.startsWith("2")) {
                             accepted.add(new Accepted(from, List.copyOf(recipients), data));
@@ -160,6 +200,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             }
         } catch (IOException e) {
             // The client went away or the server is closing: the conversation is over.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             clients.remove(client);
         }
@@ -186,6 +228,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     @Override
     public void close() {
+        releaseStalls();
         try {
             server.close();
         } catch (IOException e) {
