@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -69,16 +70,28 @@ public final class Daemon implements AutoCloseable {
                 .register(metrics);
     }
 
+    /** conductd's own long-running threads: if one of them dies the daemon handles nothing more. */
+    static final Set<String> ESSENTIAL_THREADS = Set.of("imap-poller", "outbox-sender", "imap-idle", "imap-idle-watchdog");
+
     /**
-     * Makes any {@link Error} (out of memory, say) in any thread end the process with exit code
-     * 70, so a supervisor restarts it: a daemon whose poller or sender thread silently died
-     * would look alive and handle nothing. Only for the real process, never in tests.
+     * Makes any {@link Error} (out of memory, say) in any thread, and anything uncaught in one
+     * of conductd's own threads, end the process with exit code 70, so a supervisor restarts
+     * it: a daemon whose poller or sender thread silently died would look alive and handle
+     * nothing. An exception ending some library's helper thread (the demo's embedded mail
+     * server, say) is logged and the daemon carries on. Only for the real process, never in tests.
      */
     public static void exitOnFatalError() {
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
-            LOG.error("Fatal error in thread {}; stopping so that conductd can be restarted", thread.getName(), error);
-            System.exit(70);
+            if (isFatal(thread, error)) {
+                LOG.error("Fatal error in thread {}; stopping so that conductd can be restarted", thread.getName(), error);
+                System.exit(70);
+            }
+            LOG.error("Uncaught exception ended thread {}; conductd carries on", thread.getName(), error);
         });
+    }
+
+    static boolean isFatal(Thread thread, Throwable error) {
+        return error instanceof Error || ESSENTIAL_THREADS.contains(thread.getName());
     }
 
     public synchronized void start() {

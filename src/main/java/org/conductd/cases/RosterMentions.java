@@ -65,7 +65,7 @@ public final class RosterMentions {
         }
         // Outside the Basic Multilingual Plane the patterns fold case by code point; the plain
         // search would not match their folding, so such a member is always checked in full.
-        boolean bmpOnly = needles.stream().allMatch(n -> n.chars().noneMatch(Character::isSurrogate));
+        boolean bmpOnly = needles.stream().allMatch(n -> n.chars().noneMatch(c -> Character.isSurrogate((char) c)));
         return new Checks(bmpOnly ? needles.stream().map(RosterMentions::fold).toList() : List.of(""),
                 List.copyOf(patterns));
     }
