@@ -245,9 +245,10 @@ public final class Backlog {
                         synced ? "" : " (NO SYNC WITHIN 60 s)");
             }
             say("  start-up parts: configuration %.3f s, context start (database and migrations included) %.3f s, "
-                    + "templates rendered %.3f s, daemon beans %.3f s, Daemon.start %.3f s, first sync %.3f s "
-                    + "(context total %.3f s)", parts.configuration().toNanos() / 1e9, parts.context().toNanos() / 1e9,
-                    parts.templates().toNanos() / 1e9, beans, start, firstSync, contextStart);
+                    + "templates rendered %.3f s (alongside the context start), context ready %.3f s; "
+                    + "daemon beans %.3f s, Daemon.start %.3f s, first sync %.3f s", parts.configuration().toNanos() / 1e9,
+                    parts.context().toNanos() / 1e9, parts.templates().toNanos() / 1e9, contextStart, beans, start,
+                    firstSync);
         }
         long l0 = System.nanoTime();
         try (Store store = connect()) {
