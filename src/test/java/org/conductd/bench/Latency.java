@@ -75,8 +75,9 @@ final class Latency {
             double wall = (System.nanoTime() - t0) / 1e9;
             Collections.sort(total);
             Collections.sort(delivering);
-            Backlog.say("latency (%s into Dovecot's INBOX -> daemon with IDLE, poll-interval %s as shipped -> ack accepted by the SMTP sink), "
-                    + "%d reports one at a time after %d warm-up reports (warm-up: %s s)", lmtp ? "LMTP" : "SMTP",
+            Backlog.say("latency (%s -> daemon with IDLE, poll-interval %s as shipped -> ack accepted by the SMTP sink), "
+                    + "%d reports one at a time after %d warm-up reports (warm-up: %s s)",
+                    lmtp ? "LMTP into Dovecot's INBOX" : "SMTP into GreenMail's INBOX",
                     pollInterval, reports, WARM_UP, seconds(warmUp));
             Backlog.say("latency p50 %s s [target < 1 s]   p95 %s s   p99 %s s [target < 3 s]   max %s s   misses (no ack within %d s) %d",
                     format(percentile(total, 50)), format(percentile(total, 95)), format(percentile(total, 99)),
