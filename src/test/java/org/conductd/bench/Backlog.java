@@ -60,6 +60,7 @@ public final class Backlog {
     private final int latencyReports;
     private final int latencyTimeout;
     private final int reportCases;
+    private final int stallSeconds;
 
     private Backlog(Map<String, String> a) {
         n = Integer.parseInt(a.getOrDefault("n", "5000"));
@@ -74,6 +75,7 @@ public final class Backlog {
         latencyReports = Integer.parseInt(a.getOrDefault("latency-reports", "200"));
         latencyTimeout = Integer.parseInt(a.getOrDefault("latency-timeout", "10"));
         reportCases = Integer.parseInt(a.getOrDefault("report-cases", "10000"));
+        stallSeconds = Integer.parseInt(a.getOrDefault("stall-seconds", "300"));
         Properties p = new Properties();
         p.put("mail.imap.connectiontimeout", "10000");
         p.put("mail.imap.timeout", "120000");
@@ -141,12 +143,23 @@ public final class Backlog {
         double contextStart = seconds(b0);
         long remaining;
         long lastReport = System.nanoTime();
+        long lastRemaining = -1;
+        long lastProgress = System.nanoTime();
         try (Store store = connect()) {
             IMAPFolder f = (IMAPFolder) store.getFolder("INBOX");
             f.open(Folder.READ_ONLY);
             while ((remaining = count(f, "UID SEARCH UNKEYWORD " + PROCESSED + " UNKEYWORD " + QUARANTINED)) > 0) {
+                if (remaining != lastRemaining) {
+                    lastRemaining = remaining;
+                    lastProgress = System.nanoTime();
+                }
                 if (seconds(b0) > 3600) {
                     say("ERROR: %d messages still unprocessed after an hour", remaining);
+                    break;
+                }
+                if (seconds(lastProgress) > stallSeconds) {
+                    say("ERROR: no message flagged for %d s, %d still unprocessed: the daemon is stuck (see its log, "
+                            + "BENCH_KEEP=1); the figures below are of a stalled run", stallSeconds, remaining);
                     break;
                 }
                 if (System.nanoTime() - lastReport > 10_000_000_000L) {
