@@ -101,9 +101,10 @@ public final class Daemon implements AutoCloseable {
         running = true;
         startedAt = clock.instant();
         DatabaseFile.privateDirectory(settings.dataDir());
-        sender.start();
         try {
             // A digest missed while the daemon was down goes out now, whatever the mail servers do.
+            // Before the threads start: their first reads and writes would make it wait for the
+            // database lock, and SQLite's busy handler waits in growing steps.
             digest.catchUp(clock.instant());
         } catch (RuntimeException e) {
             LOG.warn("The digest catch-up failed ({}); the quarter-hourly check will retry", e.toString());
@@ -112,6 +113,7 @@ public final class Daemon implements AutoCloseable {
         poller.start();
         idle = new IdleWaker(settings.imap(), settings.imapFolder(), settings.idleRefresh(), this::wake);
         idle.start();
+        sender.start();
         LOG.info("conductd is watching {} on {} every {}s", settings.imapFolder(), settings.imap().host(),
                 settings.pollInterval().toSeconds());
     }

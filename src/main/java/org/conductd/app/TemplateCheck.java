@@ -1,6 +1,5 @@
 package org.conductd.app;
 
-import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import org.conductd.config.ConfigException;
@@ -11,7 +10,6 @@ import org.conductd.outbound.TemplateRenderer;
  * Renders every template once at start-up, so a team's broken edit stops the program with
  * a line naming it instead of quarantining every report that would have used it.
  */
-@Singleton
 final class TemplateCheck {
 
     /** Every template conductd sends from. */

@@ -73,6 +73,10 @@ public final class MailboxSync implements AutoCloseable {
     /** One pass over the folder; keeps the connection open for the next pass. */
     public Report syncOnce() throws MessagingException {
         IMAPFolder f = openFolder();
+        // A server may answer SEARCH from the session's view of the folder and announce newly
+        // delivered mail only after it (Dovecot does): without this, mail that IDLE has just
+        // reported would be found only at the next poll.
+        run(f, "NOOP", responses -> null);
         long validity = f.getUIDValidity();
         OptionalLong known = sink.uidValidity(folderName);
         if (known.isEmpty() || known.getAsLong() != validity) {

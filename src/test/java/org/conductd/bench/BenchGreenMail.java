@@ -13,8 +13,9 @@ import java.util.Properties;
 /**
  * The fallback IMAP server for the benchmark where Dovecot cannot run: GreenMail IMAP on
  * 127.0.0.1:PORT with the conduct user, N reports delivered through its API. Writes
- * READY_FILE when the reports are in, then serves until killed.
- * Run as {@code BenchGreenMail PORT PASSWORD N READY_FILE}.
+ * READY_FILE when the reports are in, then serves until killed. With SMTP_PORT it also takes
+ * mail for the conduct user over SMTP (the latency benchmark delivers its reports that way).
+ * Run as {@code BenchGreenMail PORT PASSWORD N READY_FILE [SMTP_PORT]}.
  */
 public final class BenchGreenMail {
 
@@ -25,7 +26,11 @@ public final class BenchGreenMail {
         int port = Integer.parseInt(args[0]);
         String password = args[1];
         int n = Integer.parseInt(args[2]);
-        GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+        ServerSetup imap = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
+        GreenMail greenMail = args.length > 4
+                ? new GreenMail(new ServerSetup[] {imap,
+                    new ServerSetup(Integer.parseInt(args[4]), "127.0.0.1", ServerSetup.PROTOCOL_SMTP)})
+                : new GreenMail(imap);
         greenMail.start();
         GreenMailUser user = greenMail.setUser(BenchReports.CONDUCT, BenchReports.CONDUCT, password);
         Session session = Session.getInstance(new Properties());

@@ -24,6 +24,14 @@ final class BenchReports {
         return i % 10 == 0;
     }
 
+    static String sender(int i) {
+        return "reporter" + i + "@example.net";
+    }
+
+    static String messageId(int i) {
+        return "<bench-" + i + "@example.net>";
+    }
+
     static byte[] report(int i) {
         Random random = new Random(i * 7919L + 17);
         StringBuilder text = new StringBuilder(3000);
@@ -41,7 +49,7 @@ final class BenchReports {
         m.append("To: ").append(CONDUCT).append("\r\n");
         m.append("Subject: Incident report ").append(i).append(" at the venue\r\n");
         m.append("Date: Sat, 21 Nov 2026 09:").append(String.format("%02d:%02d", (i / 60) % 60, i % 60)).append(" +0000\r\n");
-        m.append("Message-ID: <bench-").append(i).append("@example.net>\r\n");
+        m.append("Message-ID: ").append(messageId(i)).append("\r\n");
         m.append("MIME-Version: 1.0\r\n");
         if (hasAttachment(i)) {
             String boundary = "bench-boundary-" + i;
