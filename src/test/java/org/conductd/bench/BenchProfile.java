@@ -44,6 +44,18 @@ public final class BenchProfile {
         }
     }
 
+    /** Where the rest of the process's CPU time goes, by a frame anywhere in the stack; first match wins. */
+    private static final Map<String, String> PROCESS_PARTS = new LinkedHashMap<>();
+
+    static {
+        PROCESS_PARTS.put(INTAKE, "the intake (InboxPipeline.accept)");
+        PROCESS_PARTS.put("org/conductd/outbound/OutboxSender", "the outbox sender (SMTP)");
+        PROCESS_PARTS.put("org/conductd/ingest/MailboxSync", "IMAP fetching and flagging");
+        PROCESS_PARTS.put("CompileBroker::compiler_thread_loop", "the JIT compilers");
+        PROCESS_PARTS.put("GC", "garbage collection");
+        PROCESS_PARTS.put("org/conductd/bench/", "the benchmark harness (rates, waiting)");
+    }
+
     private BenchProfile() {
     }
 
@@ -51,6 +63,9 @@ public final class BenchProfile {
         Map<String, Long> byPart = new LinkedHashMap<>();
         PARTS.forEach(p -> byPart.put(p.name(), 0L));
         byPart.put("other", 0L);
+        Map<String, Long> byProcessPart = new LinkedHashMap<>();
+        PROCESS_PARTS.values().forEach(v -> byProcessPart.put(v, 0L));
+        byProcessPart.put("other", 0L);
         long intake = 0;
         long all = 0;
         for (String line : Files.readAllLines(Path.of(args[0]))) {
@@ -60,7 +75,10 @@ public final class BenchProfile {
             }
             long samples = Long.parseLong(line.substring(space + 1).trim());
             all += samples;
-            String[] frames = line.substring(0, space).split(";");
+            String stack = line.substring(0, space);
+            byProcessPart.merge(PROCESS_PARTS.entrySet().stream().filter(e -> stack.contains(e.getKey()))
+                    .map(Map.Entry::getValue).findFirst().orElse("other"), samples, Long::sum);
+            String[] frames = stack.split(";");
             int start = -1;
             for (int i = 0; i < frames.length; i++) {
                 if (frames[i].equals(INTAKE)) {
@@ -83,8 +101,11 @@ public final class BenchProfile {
             }
             byPart.merge(part, samples, Long::sum);
         }
-        System.out.printf("BENCH profile: %,d CPU samples in the process, %,d (%.0f %%) in the intake (InboxPipeline.accept)%n",
-                all, intake, all == 0 ? 0.0 : 100.0 * intake / all);
+        System.out.printf("BENCH profile: %,d CPU samples (5 ms each) in the process:%n", all);
+        for (Map.Entry<String, Long> e : byProcessPart.entrySet()) {
+            System.out.printf("BENCH profile:   %5.1f %%  %s%n", all == 0 ? 0.0 : 100.0 * e.getValue() / all, e.getKey());
+        }
+        System.out.printf("BENCH profile: the intake's %,d samples, by the deepest part of the work in each:%n", intake);
         for (Map.Entry<String, Long> e : byPart.entrySet()) {
             System.out.printf("BENCH profile:   %5.1f %%  %s%n", intake == 0 ? 0.0 : 100.0 * e.getValue() / intake, e.getKey());
         }
