@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.conductd.outbound.OutboxSender;
 import org.conductd.store.CaseRepository;
 import org.conductd.store.Disposition;
 import org.conductd.store.MessageRepository;
@@ -24,6 +25,7 @@ import org.conductd.support.Await;
 import org.conductd.support.ConductdIT;
 import org.conductd.support.LogCapture;
 import org.conductd.support.TcpProxy;
+import org.conductd.support.TestConductd;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +104,26 @@ class LockedDatabaseIT extends ConductdIT {
             // A connection whose BEGIN failed must not go on failing, or committing piecemeal, once the lock is free.
             assertEquals(List.of(), log.lines(Level.WARN).stream().filter(l -> !l.contains("SQLITE_BUSY")).toList(),
                     "every warning is about the lock itself");
+        }
+    }
+
+    @Test
+    void mailQueuedAfterTheSenderMetTheLockedDatabaseGoesOutWithoutWaitingForItsNextRound() throws Exception {
+        Await.until("the first sync", () -> conductd.bean(Daemon.class).completedSyncs() > 0);
+        try (LogCapture log = new LogCapture()) {
+            lock.set(writeLock());
+            conductd.bean(OutboxSender.class).wake();
+            Await.until("the sender to meet the locked database",
+                    () -> log.count(Level.WARN, "The outbox could not be read") >= 1);
+        }
+        release();
+
+        mail.send(REPORTERS.get(0), "Report", "Someone was rude to me at the social.", Map.of());
+        conductd.settle();
+
+        assertEquals(1, mail.receivedBy(REPORTERS.get(0), "ack").size());
+        for (String[] member : TestConductd.TEAM) {
+            assertEquals(1, mail.receivedBy(member[1], "case-notification").size(), member[1]);
         }
     }
 
