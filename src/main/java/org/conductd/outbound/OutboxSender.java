@@ -136,9 +136,12 @@ public final class OutboxSender implements AutoCloseable {
                 stalled = true;
             }
             if (stalled) {
-                // What could not be recorded is still due: trying it again at once would only repeat it.
+                // What could not be recorded is still due: trying it again at once would only repeat it. A wake-up
+                // after the stall began (the daemon's next completed sync, which needs the database too) ends the
+                // wait, so a database that was locked for a moment holds up no mail once it is free.
                 stalled = false;
-                pause(IDLE_WAIT);
+                wakeUps.drainPermits();
+                awaitWakeUp(IDLE_WAIT);
             }
             waitForWork();
         }
@@ -155,6 +158,11 @@ public final class OutboxSender implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.debug("could not read the next attempt time", e);
         }
+        awaitWakeUp(wait);
+    }
+
+    /** Waits until {@link #wake()} is called or the time is up. */
+    private void awaitWakeUp(Duration wait) {
         try {
             wakeUps.tryAcquire(Math.max(wait.toMillis(), 10), TimeUnit.MILLISECONDS);
             wakeUps.drainPermits();

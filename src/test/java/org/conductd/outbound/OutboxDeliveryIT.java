@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real daemon sending through an SMTP server that refuses the reporter's address:
- * permanently (550), for now (451), or for longer than the sender waits (SPEC §3.6).
+ * permanently (550), for now (451) and then not, or for longer than the sender waits (SPEC §3.6).
  */
 class OutboxDeliveryIT {
 
@@ -123,6 +123,28 @@ class OutboxDeliveryIT {
         assertEquals(1, ack.attempts());
         assertTrue(ack.nextAttemptAt().isAfter(ack.createdAt().plusSeconds(20)),
                 "the next attempt waits for the backoff: " + ack.createdAt() + " -> " + ack.nextAttemptAt());
+        assertTrue(deliveryFailures(ack).isEmpty(), "a temporary refusal is not a failed delivery");
+    }
+
+    @Test
+    void aRecipientRefusedWith451IsDeliveredOnceTheServerTakesItAndTheOutboxDrains() throws Exception {
+        smtp.onRecipient(REPORTER, TRY_LATER);
+        reportFromTheReporter();
+        awaitAcknowledgement(item -> item.attempts() >= 1);
+
+        smtp.onRecipient(REPORTER, "250 2.1.5 Ok");
+        try (var db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("conductd.db"));
+             var due = db.createStatement()) {
+            due.executeUpdate("UPDATE outbox SET next_attempt_at = 0 WHERE state = 'PENDING'");
+        }
+        conductd.bean(OutboxSender.class).wake();
+
+        Await.until("nothing left to send", () -> outbox().countByState(OutboxState.PENDING) == 0);
+        OutboxItem ack = acknowledgement().orElseThrow();
+        assertEquals(OutboxState.SENT, ack.state());
+        assertEquals(2, ack.attempts(), "refused once, then accepted");
+        assertEquals(1, smtp.acceptedFor(REPORTER).size(), "delivered once");
+        assertEquals(0, outbox().countByState(OutboxState.FAILED));
         assertTrue(deliveryFailures(ack).isEmpty(), "a temporary refusal is not a failed delivery");
     }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,6 +49,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private volatile String dataReply = "250 2.0.0 Ok: queued";
     private final AtomicReference<Stall> stallNext = new AtomicReference<>();
     private final List<Stall> stalls = new CopyOnWriteArrayList<>();
+    private volatile Consumer<Accepted> beforeAcceptReply = message -> { };
 
     /** One armed stall: the text held once a client reaches it, and the latch the test opens to let it go. */
     private record Stall(CompletableFuture<String> held, CountDownLatch released) {
@@ -112,6 +114,15 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             stall.released().countDown();
         }
         stalls.clear();
+    }
+
+    /**
+     * Runs the action in the server's thread for each message it accepts, before the client is
+     * told: the message is the server's now, whatever the client manages to record about it.
+     */
+    public ScriptedSmtpServer beforeAcceptReply(Consumer<Accepted> action) {
+        beforeAcceptReply = action;
+        return this;
     }
 
     public List<Accepted> accepted() {
@@ -179,7 +190,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                         }
                         String answer = dataReply;
                         if (answer.startsWith("2")) {
-                            accepted.add(new Accepted(from, List.copyOf(recipients), data));
+                            Accepted message = new Accepted(from, List.copyOf(recipients), data);
+                            accepted.add(message);
+                            beforeAcceptReply.accept(message);
                         }
                         from = null;
                         recipients.clear();

@@ -10,13 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A loopback TCP proxy in front of a test server that can cut every connection, go silent
  * on connections that enter IMAP IDLE (a half-open connection, as seen from the client),
- * and records the command lines clients send.
+ * records the command lines clients send, and can act just before the server sees one.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -25,6 +26,7 @@ public final class TcpProxy implements AutoCloseable {
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final List<String> commands = new ArrayList<>();
+    private final Map<String, Runnable> beforeCommands = new ConcurrentHashMap<>();
     private volatile boolean silenceIdle;
     private volatile boolean hideKeywords;
     private volatile boolean closed;
@@ -67,6 +69,14 @@ public final class TcpProxy implements AutoCloseable {
         for (Socket s : sockets) {
             closeQuietly(s);
         }
+    }
+
+    /**
+     * Runs the action once, in the proxy's thread, when a client next sends a command line
+     * containing this text, before the server receives it: the client waits for it.
+     */
+    public void beforeCommand(String text, Runnable action) {
+        beforeCommands.put(text, action);
     }
 
     /** The command lines clients sent so far. */
@@ -137,6 +147,11 @@ public final class TcpProxy implements AutoCloseable {
                 line.setLength(0);
                 synchronized (commands) {
                     commands.add(command);
+                }
+                for (Map.Entry<String, Runnable> hook : beforeCommands.entrySet()) {
+                    if (command.contains(hook.getKey()) && beforeCommands.remove(hook.getKey(), hook.getValue())) {
+                        hook.getValue().run();
+                    }
                 }
                 String upper = command.toUpperCase(Locale.ROOT);
                 if (upper.endsWith(" IDLE")) {

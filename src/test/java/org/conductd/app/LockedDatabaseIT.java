@@ -1,0 +1,174 @@
+package org.conductd.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import jakarta.mail.Flags;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.conductd.outbound.OutboxSender;
+import org.conductd.store.CaseRepository;
+import org.conductd.store.Disposition;
+import org.conductd.store.MessageRepository;
+import org.conductd.store.QuarantineRepository;
+import org.conductd.support.Await;
+import org.conductd.support.ConductdIT;
+import org.conductd.support.LogCapture;
+import org.conductd.support.TcpProxy;
+import org.conductd.support.TestConductd;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Another program holds the database's write lock for longer than conductd waits for it
+ * (SPEC §4), so the daemon's transactions really fail with SQLITE_BUSY. A locked database is
+ * not the fault of the mail: nothing is marked on the server or quarantined, and when the
+ * lock is let go the reports are handled, once each, and the daemon carries on as before.
+ */
+class LockedDatabaseIT extends ConductdIT {
+
+    private static final List<String> REPORTERS = List.of("jane@example.net", "sam@example.net", "kim@example.net");
+
+    private TcpProxy imap;
+    private final AtomicReference<Connection> lock = new AtomicReference<>();
+
+    @Override
+    protected Map<String, Object> overrides() {
+        try {
+            imap = new TcpProxy(mail.imapPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // The daemon waits half a second for the lock instead of ten, so the test need not hold it for long.
+        return Map.of("conductd.imap.port", imap.port(),
+                "datasources.default.data-source-properties.busy_timeout", "500");
+    }
+
+    @AfterEach
+    void releaseTheLockAndCloseTheProxy() throws Exception {
+        release();
+        imap.close();
+    }
+
+    @Test
+    void reportsArrivingWhileTheDatabaseIsLockedAreNeitherMarkedNorQuarantined() throws Exception {
+        try (LogCapture log = new LogCapture()) {
+            lockWhenTheDaemonFetchesBodies();
+            sendReports();
+
+            Await.until("two syncs that met the locked database", () -> log.count(Level.WARN, "SQLITE_BUSY") >= 2);
+
+            for (Flags flags : mail.inboxFlags()) {
+                assertTrue(flags.getUserFlags().length == 0 && !flags.contains(Flags.Flag.SEEN),
+                        "nothing is marked on the server while nothing is committed: " + List.of(flags.getUserFlags()));
+            }
+            assertEquals(0, count("cases"));
+            assertEquals(0, count("messages"));
+            assertEquals(0, count("quarantine"));
+            assertFalse(log.lines(Level.WARN).stream().anyMatch(l -> l.contains("quarantining")),
+                    "a locked database is not the message's fault: " + log.lines(Level.WARN));
+        }
+    }
+
+    @Test
+    void reportsThatWaitedForALockedDatabaseAreHandledOnceEachWhenItIsReleased() throws Exception {
+        try (LogCapture log = new LogCapture()) {
+            lockWhenTheDaemonFetchesBodies();
+            sendReports();
+            Await.until("two syncs that met the locked database", () -> log.count(Level.WARN, "SQLITE_BUSY") >= 2);
+
+            release();
+            conductd.settle();
+
+            assertEquals(REPORTERS.size(), conductd.bean(CaseRepository.class).count());
+            for (String reporter : REPORTERS) {
+                assertEquals(1, mail.receivedBy(reporter, "ack").size(), reporter);
+            }
+            assertEquals(0, conductd.bean(QuarantineRepository.class).count());
+            assertEquals(REPORTERS.size(), conductd.bean(MessageRepository.class)
+                    .findByDispositionOrderById(Disposition.REPORT).size(), "each report stored once");
+            for (Flags flags : mail.inboxFlags()) {
+                assertTrue(flags.contains("$ConductdProcessed") && flags.contains(Flags.Flag.SEEN), flags.toString());
+                assertFalse(flags.contains("$ConductdQuarantined"), flags.toString());
+            }
+            // A connection whose BEGIN failed must not go on failing, or committing piecemeal, once the lock is free.
+            assertEquals(List.of(), log.lines(Level.WARN).stream().filter(l -> !l.contains("SQLITE_BUSY")).toList(),
+                    "every warning is about the lock itself");
+        }
+    }
+
+    @Test
+    void mailQueuedAfterTheSenderMetTheLockedDatabaseGoesOutWithoutWaitingForItsNextRound() throws Exception {
+        Await.until("the first sync", () -> conductd.bean(Daemon.class).completedSyncs() > 0);
+        try (LogCapture log = new LogCapture()) {
+            lock.set(writeLock());
+            conductd.bean(OutboxSender.class).wake();
+            Await.until("the sender to meet the locked database",
+                    () -> log.count(Level.WARN, "The outbox could not be read") >= 1);
+        }
+        release();
+
+        mail.send(REPORTERS.get(0), "Report", "Someone was rude to me at the social.", Map.of());
+        conductd.settle();
+
+        assertEquals(1, mail.receivedBy(REPORTERS.get(0), "ack").size());
+        for (String[] member : TestConductd.TEAM) {
+            assertEquals(1, mail.receivedBy(member[1], "case-notification").size(), member[1]);
+        }
+    }
+
+    private void sendReports() {
+        for (int i = 0; i < REPORTERS.size(); i++) {
+            mail.send(REPORTERS.get(i), "Report " + i, "Something happened to me at the venue, number " + i + ".", Map.of());
+        }
+        conductd.bean(Daemon.class).wake();
+    }
+
+    /** The lock is taken when the daemon asks for the bodies of new mail: after its reads, before it stores anything. */
+    private void lockWhenTheDaemonFetchesBodies() {
+        imap.beforeCommand("BODY.PEEK[]", () -> {
+            try {
+                lock.set(writeLock());
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** A second connection to the daemon's database that takes the write lock and keeps it until closed. */
+    private Connection writeLock() throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("conductd.db")
+                + "?busy_timeout=10000&transaction_mode=EXCLUSIVE");
+        c.setAutoCommit(false); // BEGIN EXCLUSIVE
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE mailbox_state SET last_uid = last_uid");
+        }
+        return c;
+    }
+
+    private void release() throws SQLException {
+        Connection c = lock.getAndSet(null);
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    /** Rows in a table, read beside the lock (a reader does not need it). */
+    private long count(String table) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("conductd.db"));
+             Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+}
