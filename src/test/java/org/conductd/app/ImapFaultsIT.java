@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.conductd.store.CaseRepository;
 import org.conductd.support.Await;
 import org.conductd.support.TcpProxy;
@@ -42,6 +44,47 @@ class ImapFaultsIT {
 
             assertEquals(2, conductd.bean(CaseRepository.class).count());
             assertEquals(1, mail.receivedBy("sam@example.net", "ack").size());
+        }
+    }
+
+    @Test
+    void connectionCutMidFetchRecoversWithinTwoPollIntervals() throws Exception {
+        assertRecoversWithinTwoPollIntervals(TcpProxy::cutAll);
+    }
+
+    @Test
+    void serverThatStopsAnsweringMidFetchIsTimedOutAndRecoversWithinTwoPollIntervals() throws Exception {
+        assertRecoversWithinTwoPollIntervals(TcpProxy::silenceAll);
+    }
+
+    /**
+     * The fault strikes as the daemon asks for the bodies of new mail. Within two poll
+     * intervals of it the report is handled and flagged, and the poller goes on completing
+     * syncs: no thread is left waiting on the dead connection.
+     */
+    private void assertRecoversWithinTwoPollIntervals(Consumer<TcpProxy> fault) throws Exception {
+        Duration poll = Duration.ofSeconds(4);
+        try (TestMail mail = new TestMail(); TcpProxy proxy = new TcpProxy(mail.imapPort());
+             TestConductd conductd = new TestConductd(mail, data, through(proxy,
+                     Map.of("conductd.poll-interval", poll.toSeconds() + "s"))).start()) {
+            Daemon daemon = conductd.bean(Daemon.class);
+            Await.until("the first sync", () -> daemon.completedSyncs() > 0);
+            AtomicLong struck = new AtomicLong();
+            proxy.beforeCommand("BODY.PEEK[]", () -> {
+                struck.set(System.nanoTime());
+                fault.accept(proxy);
+            });
+
+            mail.send("jane@example.net", "Report", "Text.", Map.of());
+            Await.until("the fault", Duration.ofSeconds(30), () -> struck.get() != 0);
+            Await.until("the report handled and flagged", poll.multipliedBy(2),
+                    () -> conductd.bean(CaseRepository.class).count() == 1 && mail.inboxFlags().stream().allMatch(f -> f.contains("$ConductdProcessed")));
+            long recoveredAfter = System.nanoTime() - struck.get();
+            long syncs = daemon.completedSyncs();
+            Await.until("another completed sync", poll.multipliedBy(2), () -> daemon.completedSyncs() > syncs);
+
+            assertTrue(recoveredAfter < poll.multipliedBy(2).toNanos(), "recovered after " + recoveredAfter / 1_000_000 + " ms");
+            assertEquals(1, mail.receivedBy("jane@example.net", "ack").size());
         }
     }
 

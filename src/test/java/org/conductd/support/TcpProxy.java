@@ -59,6 +59,16 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
+    /**
+     * Every connection open now receives nothing more from the server, as if it had stopped
+     * answering; connections made later are served normally.
+     */
+    public void silenceAll() {
+        for (Connection c : connections) {
+            c.silenced = true;
+        }
+    }
+
     /** Makes the server look like one that keeps no keywords: "\\*" is taken out of PERMANENTFLAGS. */
     public void hideKeywordSupport() {
         hideKeywords = true;
