@@ -15,11 +15,14 @@ import java.util.regex.Pattern;
  * recognised frame falls in each part of the work. This is what `bench/run` with
  * {@code BENCH_PROFILE=1} prints after the backlog.
  *
- * <p>Usage: {@code BenchProfile <collapsed-file>}
+ * <p>Usage: {@code BenchProfile <collapsed-file> [reports]}: with the number of reports the
+ * intake handled, each part is also given as CPU time per report.
  */
 public final class BenchProfile {
 
     private static final String INTAKE = "org/conductd/app/InboxPipeline.accept";
+    /** The sampling interval bench/run gives the profiler. */
+    private static final double SAMPLE_MS = 5.0;
 
     /** The parts, each by the frames that begin it; the deepest match in a stack decides. */
     private static final List<Part> PARTS = List.of(
@@ -101,13 +104,18 @@ public final class BenchProfile {
             }
             byPart.merge(part, samples, Long::sum);
         }
-        System.out.printf("BENCH profile: %,d CPU samples (5 ms each) in the process:%n", all);
+        System.out.printf("BENCH profile: %,d CPU samples (%.0f ms each) in the process:%n", all, SAMPLE_MS);
         for (Map.Entry<String, Long> e : byProcessPart.entrySet()) {
             System.out.printf("BENCH profile:   %5.1f %%  %s%n", all == 0 ? 0.0 : 100.0 * e.getValue() / all, e.getKey());
         }
-        System.out.printf("BENCH profile: the intake's %,d samples, by the deepest part of the work in each:%n", intake);
+        long reports = args.length > 1 ? Long.parseLong(args[1]) : 0;
+        double msPerReport = reports == 0 ? 0 : intake * SAMPLE_MS / reports;
+        System.out.printf("BENCH profile: the intake's %,d samples%s, by the deepest part of the work in each:%n", intake,
+                reports == 0 ? "" : String.format(" = %.2f ms of CPU per report", msPerReport));
         for (Map.Entry<String, Long> e : byPart.entrySet()) {
-            System.out.printf("BENCH profile:   %5.1f %%  %s%n", intake == 0 ? 0.0 : 100.0 * e.getValue() / intake, e.getKey());
+            double share = intake == 0 ? 0.0 : (double) e.getValue() / intake;
+            System.out.printf("BENCH profile:   %5.1f %%  %s%s%n", 100 * share, e.getKey(),
+                    reports == 0 ? "" : String.format(" (%.3f ms per report)", share * msPerReport));
         }
     }
 }
