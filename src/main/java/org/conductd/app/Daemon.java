@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
@@ -157,7 +158,11 @@ public final class Daemon implements AutoCloseable {
                     tx.executeWrite(status -> quarantineNotices.sendIfDue());
                     lastCompletedSync = clock.instant();
                     completedSyncs.incrementAndGet();
-                    firstSync.countDown();
+                    if (firstSync.getCount() > 0) {
+                        firstSync.countDown();
+                        LOG.info("First mailbox sync completed {} ms after the process started",
+                                ManagementFactory.getRuntimeMXBean().getUptime());
+                    }
                     if (report.fetched() > 0) {
                         LOG.info("Handled {} new messages", report.fetched());
                     }
