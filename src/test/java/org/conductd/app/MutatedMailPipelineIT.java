@@ -47,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MutatedMailPipelineIT {
 
     private static final Duration QUICKLY = Duration.ofSeconds(5);
-    private static final int MUTATIONS_PER_MESSAGE = 3;
+    private static final int MUTATIONS_PER_MESSAGE = 2;
     private static final String FOLDER = "Mutations";
     private static final long VALIDITY = 1;
 
