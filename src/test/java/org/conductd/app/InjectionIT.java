@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.conductd.store.AttachmentRepository;
@@ -123,9 +122,7 @@ class InjectionIT {
         // Deep inside the temporary folder, so that anything escaping it with ../.. still lands where the test looks.
         data = root.resolve("deep/er/data");
         mail = new TestMail();
-        conductd = new TestConductd(mail, data, Map.of(
-                "conductd.data-dir", data.toString(),
-                "datasources.default.url", "jdbc:sqlite:" + data.resolve("conductd.db"))).start();
+        conductd = new TestConductd(mail, data).start();
         mail.deliverRaw(REPORT);
         conductd.settle();
         collectSent();

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Predicate;
@@ -132,7 +134,7 @@ public final class HostileMail {
     /** Up to {@code count} of the samples, the same ones on every run: chosen by a random seeded with {@code seed}. */
     public static List<Sample> seededChoice(List<Sample> samples, int count, String seed) {
         List<Sample> shuffled = new ArrayList<>(samples);
-        java.util.Collections.shuffle(shuffled, new Random(seed.hashCode()));
+        Collections.shuffle(shuffled, new Random(seed.hashCode()));
         return shuffled.subList(0, Math.min(count, shuffled.size()));
     }
 
@@ -175,7 +177,7 @@ public final class HostileMail {
 
     private static String head(String subject) {
         return "From: Hostile Sender <hostile@example.net>\r\nTo: conduct@example.org\r\nSubject: " + subject + "\r\n"
-                + "Message-ID: <" + subject.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "") + "@hostile.example.net>\r\n";
+                + "Message-ID: <" + subject.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "") + "@hostile.example.net>\r\n";
     }
 
     /** Where the header section ends (just after its blank line), or -1. */
