@@ -153,7 +153,7 @@ public final class CaseIntake {
         model.put("takenBy", takenBy.map(TeamMember::name).orElse(""));
         model.put("receivedAt", CaseText.when(report.date() != null ? report.date() : c.openedAt()));
         model.put("originalSubject", report.subject());
-        model.put("reportText", report.text());
+        model.put("reportText", CaseText.shown(report.text()));
         model.put("excluded", named.stream().map(m -> Map.<String, Object>of("name", m.name())).toList());
         model.put("automaticReason", automatic.map(r -> r.toLowerCase().replace('_', ' ')).orElse(""));
         model.put("anonymous", c.anonymous());

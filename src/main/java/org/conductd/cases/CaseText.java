@@ -32,6 +32,29 @@ final class CaseText {
         return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 
+    /** Of a message's text, case mail shows this many characters at most; see {@link #shown}. */
+    static final int MAX_SHOWN_CHARS = 100_000;
+
+    /**
+     * A message's text as case mail quotes it: whole, or cut at a line end near
+     * {@value #MAX_SHOWN_CHARS} characters with a line saying how much is left out; the whole
+     * text stays with the case. A mail is rendered for every responder inside the intake
+     * transaction, at a cost in time and memory that grows with the text, so a text of
+     * megabytes would hold up every other message.
+     */
+    static String shown(String text) {
+        if (text == null || text.length() <= MAX_SHOWN_CHARS) {
+            return text;
+        }
+        int cut = text.lastIndexOf('\n', MAX_SHOWN_CHARS);
+        if (cut < MAX_SHOWN_CHARS / 2) {
+            cut = Character.isLowSurrogate(text.charAt(MAX_SHOWN_CHARS)) ? MAX_SHOWN_CHARS - 1 : MAX_SHOWN_CHARS;
+        }
+        int leftOut = text.length() - (text.charAt(cut) == '\n' ? cut + 1 : cut);
+        return text.substring(0, cut).stripTrailing() + "\n\n[" + String.format(Locale.ROOT, "%,d", leftOut)
+                + " more characters are too many for a mail; the whole text is kept with the case.]";
+    }
+
     /** More than this in one mail, times every responder, would make mail servers refuse it and fill memory. */
     static final long MAX_ATTACHED_BYTES = 10L * 1024 * 1024;
 

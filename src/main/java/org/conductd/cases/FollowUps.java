@@ -121,7 +121,7 @@ public final class FollowUps {
         model.put("authorLine", authorLine(c, m, role));
         model.put("newParticipant", newParticipant);
         model.put("receivedAt", CaseText.when(m.date() != null ? m.date() : clock.instant()));
-        model.put("text", m.text());
+        model.put("text", CaseText.shown(m.text()));
         List<TeamMember> recipients = team.reachable(c.id());
         for (TeamMember t : recipients) {
             mail.toMember(c, t, MailKind.RELAY, "relay", model, files.attached(), row);

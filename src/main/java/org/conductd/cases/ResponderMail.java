@@ -202,7 +202,7 @@ public final class ResponderMail {
         model.put("authorLine", sender.name() + " (team)");
         model.put("newParticipant", false);
         model.put("receivedAt", CaseText.when(clock.instant()));
-        model.put("text", discussion);
+        model.put("text", CaseText.shown(discussion));
         int relayed = 0;
         for (TeamMember to : team.reachable(c.id())) {
             if (!to.equals(sender)) {

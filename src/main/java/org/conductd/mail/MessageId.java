@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  */
 public final class MessageId {
 
-    private static final Pattern BRACKETED = Pattern.compile("<([^<>\\s]+)>");
+    // No blanks, brackets or control characters: an id must fit between angle brackets on one header line.
+    private static final Pattern BRACKETED = Pattern.compile("<([^<>\\s\\p{Cc}]+)>");
+    private static final Pattern BARE = Pattern.compile("[^<>\\s\\p{Cc}]+");
 
     private MessageId() {
     }
@@ -27,7 +29,9 @@ public final class MessageId {
             return null;
         }
         String bare = headerValue.strip();
-        return bare.isEmpty() || bare.contains(" ") ? null : normalise(bare);
+        // A header cut short ("<abc@ex") holds no id; kept, it could not be written into the
+        // acknowledgement's In-Reply-To, and the report would fail to open a case.
+        return BARE.matcher(bare).matches() ? normalise(bare) : null;
     }
 
     /** Every bracketed id in a References or In-Reply-To header value, in order. */

@@ -11,7 +11,10 @@ final class MarkdownEscaper implements Mustache.Escaper {
     // CommonMark lets any ASCII punctuation be backslash-escaped, so escaping all of it needs no
     // knowledge of which characters are special where.
     private static final String ASCII_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
-    private static final String NO_BREAK_SPACE = "&#160;";
+    // The character itself, not the entity &#160;: flexmark (on Java 17) copies the rest of the
+    // paragraph for every entity it reads, so entities on every line of a long indented text
+    // made rendering quadratic (an 84 KB report took half a minute).
+    private static final char NO_BREAK_SPACE = '\u00A0';
 
     @Override
     public String escape(String raw) {

@@ -7,6 +7,10 @@ import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
 import com.vladsch.flexmark.html.renderer.AttributablePart;
 import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.block.BlockParserFactory;
+import com.vladsch.flexmark.parser.block.BlockStart;
+import com.vladsch.flexmark.parser.core.HeadingParser;
+import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.html.MutableAttributes;
@@ -40,7 +44,8 @@ public final class MarkdownHtml {
         options.set(HtmlRenderer.SUPPRESSED_LINKS, "(?i)\\s*(?:javascript|vbscript|data):.*");
         // Templates are written like mail: a line break in the source is a line break in the message.
         options.set(HtmlRenderer.SOFT_BREAK, "<br />\n");
-        parser = Parser.builder(options).build();
+        options.set(Parser.HEADING_PARSER, false);
+        parser = Parser.builder(options).customBlockParserFactory(new HeadingsWhereTheLineCanBeOne()).build();
         renderer = HtmlRenderer.builder(options)
                 .attributeProviderFactory(new IndependentAttributeProviderFactory() {
                     @Override
@@ -55,6 +60,25 @@ public final class MarkdownHtml {
         return "<html><body style=\"" + BODY_STYLE + "\">\n"
                 + renderer.render(parser.parse(markdown))
                 + "</body></html>\n";
+    }
+
+    /**
+     * flexmark's own heading parser, asked only about lines that start with '#', '=' or '-'. It
+     * copies the whole paragraph so far for every line that does not start with a letter
+     * before it looks at the line, which made a long report of indented lines, list items or
+     * log lines quadratic to render (a 90 KB report took seconds, a megabyte hours). People's
+     * text never reaches it: the escaper puts a backslash before every one of those characters.
+     */
+    private static final class HeadingsWhereTheLineCanBeOne extends HeadingParser.Factory {
+        @Override
+        public BlockParserFactory apply(DataHolder options) {
+            BlockParserFactory headings = super.apply(options);
+            return (state, matched) -> {
+                int at = state.getNextNonSpaceIndex();
+                char first = at < state.getLine().length() ? state.getLine().charAt(at) : ' ';
+                return first == '#' || first == '=' || first == '-' ? headings.tryStart(state, matched) : BlockStart.none();
+            };
+        }
     }
 
     private static void setAttributes(Node node, AttributablePart part, MutableAttributes attributes) {

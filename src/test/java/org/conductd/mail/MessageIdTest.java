@@ -29,4 +29,16 @@ class MessageIdTest {
     void unbracketedIdIsAcceptedAsWritten() {
         assertEquals("abc@host", MessageId.parseOne(" abc@host "));
     }
+
+    @Test
+    void headerCutShortHoldsNoId() {
+        assertNull(MessageId.parseOne("<1234567890-1234-456"));
+        assertNull(MessageId.parseOne("abc@host>"));
+    }
+
+    @Test
+    void idWithAControlCharacterIsNoId() {
+        assertNull(MessageId.parseOne("<abc\u0001@host>"));
+        assertEquals(List.of("b@host"), MessageId.parseAll("<a\u0000@host> <b@host>"));
+    }
 }
