@@ -172,8 +172,9 @@ public final class InboxPipeline implements IngestSink {
     private ServerMark quarantineAfterFailure(FetchedMessage f, RuntimeException failure, long lastUid) {
         LOG.error("Message UID {} could not be handled; quarantining it", f.uid(), failure);
         return tx.executeWrite(status -> {
-            if (messages.existsBySha256(f.sha256())) {
-                return ServerMark.PROCESSED;
+            Optional<ServerMark> known = alreadyStored(f);
+            if (known.isPresent()) {
+                return known.get();
             }
             archive.quarantine(f, "conductd failed while handling it (" + failure.getClass().getSimpleName() + ")");
             mailboxes.upsert(f.folder(), f.uidValidity(), lastUid);
@@ -181,10 +182,20 @@ public final class InboxPipeline implements IngestSink {
         });
     }
 
+    /**
+     * The same bytes already stored (fetched again, or delivered twice) get the mark the
+     * stored copy got, so a second copy of quarantined mail is not shown as processed.
+     */
+    private Optional<ServerMark> alreadyStored(FetchedMessage f) {
+        return messages.findDispositionBySha256(f.sha256())
+                .map(d -> d == Disposition.QUARANTINED ? ServerMark.QUARANTINED : ServerMark.PROCESSED);
+    }
+
     /** The steps for one message, in order; runs inside the batch transaction. */
     private ServerMark handle(FetchedMessage f) {
-        if (messages.existsBySha256(f.sha256())) {
-            return ServerMark.PROCESSED;
+        Optional<ServerMark> known = alreadyStored(f);
+        if (known.isPresent()) {
+            return known.get();
         }
         if (f.oversized()) {
             archive.quarantine(f, "larger than max-message-size (" + f.size() + " bytes)");

@@ -18,6 +18,10 @@ public interface MessageRepository extends CrudRepository<StoredMessage, Long> {
 
     boolean existsBySha256(String sha256);
 
+    /** What became of the stored message with these bytes, if one is stored. */
+    @Query("SELECT disposition FROM messages WHERE sha256 = :sha256")
+    Optional<Disposition> findDispositionBySha256(String sha256);
+
     /** Files a stored message: its case, who wrote it, what was done with it. */
     @Query("UPDATE messages SET case_id = :caseId, author_role = :role, disposition = :disposition, note = COALESCE(:note, note) "
             + "WHERE id = :id")

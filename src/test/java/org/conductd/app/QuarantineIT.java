@@ -40,6 +40,21 @@ class QuarantineIT extends ConductdIT {
     }
 
     @Test
+    void secondCopyOfQuarantinedMailIsMarkedQuarantinedToo() {
+        String raw = "To: conduct@example.org\nSubject: twice broken\nMessage-ID: <twice@example.net>\n\nno sender\n";
+        mail.deliverRaw(raw);
+        conductd.settle();
+        mail.deliverRaw(raw);
+        conductd.settle();
+
+        for (int i = 0; i < 2; i++) {
+            assertTrue(mail.inboxFlags().get(i).contains("$ConductdQuarantined"), "copy " + i);
+            assertFalse(mail.inboxFlags().get(i).contains("$ConductdProcessed"), "copy " + i);
+        }
+        assertEquals(1, conductd.bean(QuarantineRepository.class).count());
+    }
+
+    @Test
     void oversizedMessageIsKeptInAPrivateFileAndQuarantined() throws Exception {
         String big = "x".repeat(80) + "\n";
         mail.send("jane@example.net", "Huge", big.repeat(600), Map.of());
