@@ -72,7 +72,7 @@ public final class Daemon implements AutoCloseable {
     }
 
     /** conductd's own long-running threads: if one of them dies the daemon handles nothing more. */
-    static final Set<String> ESSENTIAL_THREADS = Set.of("imap-poller", "outbox-sender", "imap-idle", "imap-idle-watchdog");
+    static final Set<String> ESSENTIAL_THREADS = Set.of("imap-poller", "outbox-sender", "imap-idle");
 
     /**
      * Makes any {@link Error} (out of memory, say) in any thread, and anything uncaught in one
@@ -110,11 +110,12 @@ public final class Daemon implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("The digest catch-up failed ({}); the quarter-hourly check will retry", e.toString());
         }
+        // The sender first: a poller that stores mail with nobody to send what it queues would be half a daemon.
+        sender.start();
         poller = new Thread(this::pollLoop, "imap-poller");
         poller.start();
         idle = new IdleWaker(settings.imap(), settings.imapFolder(), settings.idleRefresh(), this::wake);
         idle.start();
-        sender.start();
         LOG.info("conductd is watching {} on {} every {}s", settings.imapFolder(), settings.imap().host(),
                 settings.pollInterval().toSeconds());
     }

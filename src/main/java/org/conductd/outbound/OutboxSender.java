@@ -28,6 +28,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -85,6 +86,12 @@ public final class OutboxSender implements AutoCloseable {
     private volatile boolean running;
     /** Set when a round ended because the database could not read the outbox or record a message's fate. */
     private volatile boolean stalled;
+    /**
+     * Messages the SMTP server accepted whose sending could not be recorded yet: until the
+     * record is made they are not sent again by this process. Only a stop before the record
+     * is made can send one twice, with the same Message-ID (SPEC §4).
+     */
+    private final Set<Long> acceptedUnrecorded = ConcurrentHashMap.newKeySet();
     private Thread thread;
 
     public OutboxSender(Settings settings, OutboxRepository outbox, EventRepository events,
@@ -268,6 +275,10 @@ public final class OutboxSender implements AutoCloseable {
 
     /** One message. Failures are recorded, never thrown, so one bad message can't block the rest. */
     private Outcome deliver(Session session, Transport transport, OutboxItem item) {
+        if (acceptedUnrecorded.contains(item.id())) {
+            // The server has it already: only the record is missing, and sending it again would repeat it.
+            return recordSent(item) ? Outcome.SENT : Outcome.UNRECORDED;
+        }
         try {
             MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(item.raw()));
             transport.sendMessage(message, new Address[] {new InternetAddress(item.recipient())});
@@ -301,11 +312,15 @@ public final class OutboxSender implements AutoCloseable {
                     outbox.markSent(item.id(), clock.instant());
                     return null;
                 });
+                acceptedUnrecorded.remove(item.id());
                 return true;
             } catch (RuntimeException e) {
                 if (attempt >= SENT_RECORD_TRIES || !pause(SENT_RECORD_PAUSE)) {
-                    LOG.error("Outbox message {} was accepted by the SMTP server but could not be recorded as sent ({}); "
-                            + "it may be sent again", item.id(), withoutAddresses(e.toString()));
+                    if (acceptedUnrecorded.add(item.id())) {
+                        LOG.error("Outbox message {} was accepted by the SMTP server but could not be recorded as sent ({}); "
+                                + "it is recorded later, and sent again only if conductd stops first",
+                                item.id(), withoutAddresses(e.toString()));
+                    }
                     return false;
                 }
             }

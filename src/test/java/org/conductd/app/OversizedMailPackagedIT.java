@@ -175,7 +175,7 @@ class OversizedMailPackagedIT {
                 datasources.default.url: jdbc:sqlite:data/conductd.db
                 micronaut.server.port: -1
                 """.formatted(mail.imapPort(), mail.smtpPort()));
-        List<String> command = List.of("java", "-Xmx128m", "-jar", JAR.toAbsolutePath().toString(), "run");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m", "-jar", JAR.toAbsolutePath().toString(), "run");
         return new ProcessBuilder(command).directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("conductd.log").toFile())

@@ -90,29 +90,34 @@ class SentRecordIT {
     }
 
     @Test
-    void aSentMessageThatCouldNotBeRecordedGoesOutOnceMoreWithTheSameMessageId() throws Exception {
+    void aSentMessageThatCouldNotBeRecordedIsRecordedLaterAndNotSentAgain() throws Exception {
         try (LogCapture log = new LogCapture()) {
             mail.send(REPORTER, "Report", "Someone was rude to me at the social.", Map.of());
             Await.until("the sender to give up recording the acknowledgement",
                     () -> log.count(Level.ERROR, "could not be recorded as sent") >= 1);
+            // Rounds go on while the lock is held: each mailbox sync wakes the sender.
+            mail.send("sam@example.net", "Another report", "Text.", Map.of());
+            Thread.sleep(1_500);
             release();
 
-            awaitEmptyOutbox();
+            awaitOutboxDrained(2);
+            assertEquals(1, log.count(Level.ERROR, "could not be recorded as sent"), "reported once, not every round");
         }
 
         List<ScriptedSmtpServer.Accepted> acks = smtp.acceptedFor(REPORTER);
-        assertEquals(2, acks.size(), "at least once, and at most once more");
-        assertEquals(messageId(acks.get(0)), messageId(acks.get(1)));
+        assertEquals(1, acks.size(), "accepted once: in the same process it is only recorded later");
         assertEquals(acknowledgement().messageId(), messageId(acks.get(0)).replaceAll("^<|>$", ""));
-        for (String[] member : TestConductd.TEAM) {
-            assertEquals(1, smtp.acceptedFor(member[1]).size(), member[1]);
-        }
         assertEquals(OutboxState.SENT, acknowledgement().state());
+        assertEquals(1, smtp.acceptedFor("sam@example.net").size());
     }
 
     private void awaitEmptyOutbox() {
+        awaitOutboxDrained(1);
+    }
+
+    private void awaitOutboxDrained(int reports) {
         OutboxRepository outbox = conductd.bean(OutboxRepository.class);
-        Await.until("the outbox to drain", () -> outbox.count() == 1 + TestConductd.TEAM.size()
+        Await.until("the outbox to drain", () -> outbox.count() == reports * (1 + TestConductd.TEAM.size())
                 && outbox.countByState(OutboxState.PENDING) == 0);
     }
 
