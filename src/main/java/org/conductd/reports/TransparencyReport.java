@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ import org.conductd.store.ParticipantRepository;
 @Singleton
 public final class TransparencyReport {
 
+    /** What a transparency report shows in place of a summary it must not publish. */
+    public static final String REMOVED = TransparencyText.REMOVED;
     static final String STILL_OPEN = "Still being handled.";
     static final String CLOSED_UNRESOLVED = "Closed without a resolution.";
 
@@ -54,6 +57,15 @@ public final class TransparencyReport {
             return TransparencyText.markdown(settings.eventName(), from, to, inPeriod.size(), outcomes(inPeriod),
                     summaries, identifying());
         });
+    }
+
+    /**
+     * Whether a public summary may be published next to these names and code names: it
+     * repeats none of them, and no address, case number or date. What is not publishable
+     * shows as {@link #REMOVED}.
+     */
+    public static boolean publishable(String summary, Collection<String> identifying) {
+        return TransparencyText.safe(summary.strip().replaceAll("\\s+", " "), identifying);
     }
 
     public String html(LocalDate from, LocalDate to) {

@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.conductd.config.Settings;
+import org.conductd.config.TeamMember;
+import org.conductd.reports.TransparencyReport;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.CaseState;
 import org.conductd.store.EventRepository;
@@ -31,7 +33,8 @@ import org.conductd.store.EventRepository;
  * and subjects, attachments, participants' names and addresses, event details, the mail
  * sent and the drafts, and the case's own subject, summary, when and where. What the
  * transparency report and the digest count stays: state, severity, resolution, public
- * summary, dates, and the kinds of events and mail. One transaction erases, recording a
+ * summary (unless it names someone: then it becomes "[removed]", as the report would show
+ * it), dates, and the kinds of events and mail. One transaction erases, recording a
  * "purged" event per case; then the database file is rewritten so that the erased bytes are
  * gone from it, not merely unreferenced. A case with nothing left to erase is skipped, so
  * running it again changes nothing. Quarantined mail that is in no case is never touched.
@@ -85,6 +88,7 @@ public final class Purge {
     private final ConnectionOperations<Connection> connections;
     private final EventRepository events;
     private final Path oversizedDir;
+    private final List<String> teamNames;
     private final Clock clock;
 
     public Purge(TransactionOperations<Connection> tx, ConnectionOperations<Connection> connections,
@@ -93,6 +97,7 @@ public final class Purge {
         this.connections = connections;
         this.events = events;
         this.oversizedDir = settings.oversizedDir().toAbsolutePath().normalize();
+        this.teamNames = settings.team().stream().map(TeamMember::name).toList();
         this.clock = clock;
     }
 
@@ -120,8 +125,12 @@ public final class Purge {
             // Freed space is zeroed, so erased values do not linger in free pages.
             execute(c, "PRAGMA secure_delete = ON");
             PurgeReport total = new PurgeReport(closedBefore, 0, 0, 0, 0);
-            for (CaseRows rows : casesHoldingPersonalData(c, closedBefore)) {
+            List<CaseRows> due = casesHoldingPersonalData(c, closedBefore);
+            // Read before the names are erased: afterwards no report could tell a name in a summary.
+            List<String> identifying = identifying(c);
+            for (CaseRows rows : due) {
                 total = total.plus(count(c, rows, closedBefore));
+                withdrawIdentifyingSummary(c, rows.caseId(), identifying);
                 List<Path> files = files(c, rows);
                 for (Erasure e : ERASURES) {
                     e.apply(c, rows);
@@ -136,6 +145,34 @@ public final class Purge {
         });
         compact();
         return report;
+    }
+
+    /**
+     * The public summary outlives the purge, but the names the transparency report checks it
+     * against do not. A summary that names someone, or gives an address, case number or date,
+     * is replaced now by what the report would show for it.
+     */
+    private static void withdrawIdentifyingSummary(Connection c, long caseId, List<String> identifying) {
+        List<String> summary = strings(c, "SELECT public_summary FROM cases WHERE id = ? AND public_summary IS NOT NULL",
+                List.of(caseId));
+        if (summary.isEmpty() || summary.get(0).isBlank()
+                || TransparencyReport.publishable(summary.get(0), identifying)) {
+            return;
+        }
+        String sql = "UPDATE cases SET public_summary = ? WHERE id = ?";
+        try (PreparedStatement s = prepare(c, sql, List.of(TransparencyReport.REMOVED, caseId))) {
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new DataAccessException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every name and code name a summary must not repeat, as the transparency report gathers them. */
+    private List<String> identifying(Connection c) {
+        List<String> words = new ArrayList<>(strings(c, "SELECT code_name FROM cases", List.of()));
+        words.addAll(strings(c, "SELECT name FROM participants WHERE name IS NOT NULL", List.of()));
+        words.addAll(teamNames);
+        return words;
     }
 
     private List<CaseRows> casesHoldingPersonalData(Connection c, LocalDate closedBefore) {

@@ -199,6 +199,19 @@ class PurgeIT extends ConductdIT {
     }
 
     @Test
+    void publicSummaryNamingSomeoneIsWithdrawnBeforeTheNamesAreErased() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("conductd.db") + "?busy_timeout=10000");
+             Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE cases SET public_summary = 'Zebedee was warned' WHERE id = 1");
+        }
+
+        purge("", "--closed-before", TOMORROW, "--yes");
+
+        assertEquals("[removed]", caseOne().publicSummary(),
+                "once the reporter's name is erased, no report could tell the summary names them");
+    }
+
+    @Test
     void purgeIsRecordedOnTheCaseWithoutDetail() {
         Result r = purge("", "--closed-before", TOMORROW, "--yes");
 
