@@ -30,6 +30,17 @@ final class TransparencyText {
     /** What a case number or a date looks like in people's words ("#12", "case 12", "2026-05-10", "10/05/2026"). */
     private static final Pattern CASE_NUMBER = Pattern.compile("(?i)#\\s*\\d+|\\bcase\\s+(?:no\\.?\\s*|number\\s+)?\\d+");
     private static final Pattern DATE = Pattern.compile("\\b\\d{4}-\\d{1,2}-\\d{1,2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}\\b");
+    /** English month names, whole or abbreviated. */
+    private static final String MONTHS = "\\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+            + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b";
+    /**
+     * A day in words ("3 May", "May 3rd", "the 3rd of May"), a weekday or a time of day: at an
+     * event of a few days, any of them narrows a case down to a session and the people in it.
+     */
+    private static final Pattern DAY_IN_WORDS = Pattern.compile("(?i)\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTHS
+            + "|" + MONTHS + "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b"
+            + "|\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b"
+            + "|\\b\\d{1,2}(?::\\d{2})?\\s*(?:(?:am|pm)\\b|[ap]\\.m\\.)|\\b\\d{1,2}:\\d{2}\\b");
     /** Markdown that would make a summary's words into markup inside one list item. */
     private static final String INLINE_MARKUP = "\\`*_[]<>&~";
     private static final Pattern BLOCK_START = Pattern.compile("^(#+|[-+]|\\d+[.)])(?=\\s|$)");
@@ -96,7 +107,8 @@ final class TransparencyText {
 
     private static boolean safe(String summary, Phrases identifying) {
         return !ADDRESS.matcher(summary).find() && !CASE_NUMBER.matcher(summary).find()
-                && !DATE.matcher(summary).find() && !identifying.foundIn(summary);
+                && !DATE.matcher(summary).find() && !DAY_IN_WORDS.matcher(summary).find()
+                && !identifying.foundIn(summary);
     }
 
     /**

@@ -108,6 +108,20 @@ class TransparencyTextTest {
         }
 
         @Test
+        void aSummaryGivingTheDayOrTimeInWordsIsRemoved() {
+            for (String summary : List.of("on 3 May someone shouted", "on May 3rd someone shouted",
+                    "on the 3rd of May someone shouted", "on Sept. 14 a talk was interrupted",
+                    "at the Saturday social someone shouted", "at 9:30 someone shouted", "around 10pm at the bar")) {
+                assertFalse(TransparencyText.safe(summary, List.of()), summary);
+            }
+            for (String summary : List.of("a talk was interrupted 3 times", "an attendee may not return",
+                    "the keynote was moved to another room", "someone was asked to march out",
+                    "3 amazing talks were interrupted")) {
+                assertTrue(TransparencyText.safe(summary, List.of()), summary);
+            }
+        }
+
+        @Test
         void markdownInASummaryIsShownAsText() {
             String text = report(3, List.of(), List.of("<script>alert(1)</script> *loud*"), List.of());
 
