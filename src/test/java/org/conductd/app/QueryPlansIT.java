@@ -42,4 +42,15 @@ class QueryPlansIT extends ConductdIT {
 
         assertTrue(plan.stream().anyMatch(step -> step.contains("COVERING INDEX outbox_case_recipients")), plan.toString());
     }
+
+    @Test
+    void theSenderFindsDueMailInOrderWithoutSortingEveryPendingMessage() throws Exception {
+        String sql = OutboxRepository.class.getMethod("findDue", java.time.Instant.class, int.class)
+                .getAnnotation(Query.class).value().replace(":now", "0").replace(":limit", "50");
+
+        List<String> plan = plan(sql);
+
+        assertTrue(plan.stream().anyMatch(step -> step.contains("USING INDEX outbox_due")), plan.toString());
+        assertTrue(plan.stream().noneMatch(step -> step.contains("TEMP B-TREE")), plan.toString());
+    }
 }
