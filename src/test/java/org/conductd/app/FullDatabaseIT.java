@@ -2,10 +2,8 @@ package org.conductd.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import jakarta.mail.Flags;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -13,10 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import org.conductd.store.CaseRepository;
-import org.conductd.store.Disposition;
-import org.conductd.store.MessageRepository;
-import org.conductd.store.QuarantineRepository;
 import org.conductd.support.Await;
 import org.conductd.support.ConductdIT;
 import org.conductd.support.LogCapture;
@@ -31,8 +25,6 @@ import org.junit.jupiter.api.Test;
 class FullDatabaseIT extends ConductdIT {
 
     private static final int MAX_PAGES = 600;
-    private static final List<String> REPORTERS = List.of("jane@example.net", "sam@example.net", "kim@example.net");
-
     @Override
     protected Map<String, Object> overrides() {
         return Map.of("datasources.default.data-source-properties.max_page_count", Integer.toString(MAX_PAGES));
@@ -41,15 +33,12 @@ class FullDatabaseIT extends ConductdIT {
     @Test
     void reportsArrivingWhileTheDatabaseIsFullAreNeitherMarkedNorQuarantined() throws Exception {
         try (LogCapture log = new LogCapture(); Connection db = fillUp()) {
-            sendReports();
+            StorageFaults.sendReports(mail);
             conductd.bean(Daemon.class).wake();
 
             Await.until("two syncs that met the full database", () -> log.count(Level.WARN, "SQLITE_FULL") >= 2);
 
-            for (Flags flags : mail.inboxFlags()) {
-                assertTrue(flags.getUserFlags().length == 0 && !flags.contains(Flags.Flag.SEEN),
-                        "nothing is marked on the server while nothing is committed: " + List.of(flags.getUserFlags()));
-            }
+            StorageFaults.assertNothingMarked(mail);
             assertEquals(0, count(db, "cases"));
             assertEquals(0, count(db, "messages"));
             assertEquals(0, count(db, "quarantine"));
@@ -62,7 +51,7 @@ class FullDatabaseIT extends ConductdIT {
     void reportsThatWaitedForRoomAreHandledOnceEachWhenThereIsRoomAgain() throws Exception {
         try (LogCapture log = new LogCapture()) {
             try (Connection db = fillUp()) {
-                sendReports();
+                StorageFaults.sendReports(mail);
                 conductd.bean(Daemon.class).wake();
                 Await.until("two syncs that met the full database", () -> log.count(Level.WARN, "SQLITE_FULL") >= 2);
 
@@ -73,25 +62,9 @@ class FullDatabaseIT extends ConductdIT {
 
             conductd.settle();
 
-            assertEquals(REPORTERS.size(), conductd.bean(CaseRepository.class).count());
-            for (String reporter : REPORTERS) {
-                assertEquals(1, mail.receivedBy(reporter, "ack").size(), reporter);
-            }
-            assertEquals(0, conductd.bean(QuarantineRepository.class).count());
-            assertEquals(REPORTERS.size(), conductd.bean(MessageRepository.class)
-                    .findByDispositionOrderById(Disposition.REPORT).size(), "each report stored once");
-            for (Flags flags : mail.inboxFlags()) {
-                assertTrue(flags.contains("$ConductdProcessed") && flags.contains(Flags.Flag.SEEN), flags.toString());
-                assertFalse(flags.contains("$ConductdQuarantined"), flags.toString());
-            }
+            StorageFaults.assertEachReportHandledOnce(conductd, mail);
             assertEquals(List.of(), log.lines(Level.WARN).stream().filter(l -> !l.contains("SQLITE_FULL")).toList(),
                     "every warning names the full database");
-        }
-    }
-
-    private void sendReports() {
-        for (int i = 0; i < REPORTERS.size(); i++) {
-            mail.send(REPORTERS.get(i), "Report " + i, "Something happened to me at the venue, number " + i + ".", Map.of());
         }
     }
 

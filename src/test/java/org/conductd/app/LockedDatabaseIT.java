@@ -2,10 +2,8 @@ package org.conductd.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import jakarta.mail.Flags;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -17,10 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.conductd.outbound.OutboxSender;
-import org.conductd.store.CaseRepository;
-import org.conductd.store.Disposition;
-import org.conductd.store.MessageRepository;
-import org.conductd.store.QuarantineRepository;
 import org.conductd.support.Await;
 import org.conductd.support.ConductdIT;
 import org.conductd.support.LogCapture;
@@ -36,8 +30,6 @@ import org.junit.jupiter.api.Test;
  * lock is let go the reports are handled, once each, and the daemon carries on as before.
  */
 class LockedDatabaseIT extends ConductdIT {
-
-    private static final List<String> REPORTERS = List.of("jane@example.net", "sam@example.net", "kim@example.net");
 
     private TcpProxy imap;
     private final AtomicReference<Connection> lock = new AtomicReference<>();
@@ -68,10 +60,7 @@ class LockedDatabaseIT extends ConductdIT {
 
             Await.until("two syncs that met the locked database", () -> log.count(Level.WARN, "SQLITE_BUSY") >= 2);
 
-            for (Flags flags : mail.inboxFlags()) {
-                assertTrue(flags.getUserFlags().length == 0 && !flags.contains(Flags.Flag.SEEN),
-                        "nothing is marked on the server while nothing is committed: " + List.of(flags.getUserFlags()));
-            }
+            StorageFaults.assertNothingMarked(mail);
             assertEquals(0, count("cases"));
             assertEquals(0, count("messages"));
             assertEquals(0, count("quarantine"));
@@ -90,17 +79,7 @@ class LockedDatabaseIT extends ConductdIT {
             release();
             conductd.settle();
 
-            assertEquals(REPORTERS.size(), conductd.bean(CaseRepository.class).count());
-            for (String reporter : REPORTERS) {
-                assertEquals(1, mail.receivedBy(reporter, "ack").size(), reporter);
-            }
-            assertEquals(0, conductd.bean(QuarantineRepository.class).count());
-            assertEquals(REPORTERS.size(), conductd.bean(MessageRepository.class)
-                    .findByDispositionOrderById(Disposition.REPORT).size(), "each report stored once");
-            for (Flags flags : mail.inboxFlags()) {
-                assertTrue(flags.contains("$ConductdProcessed") && flags.contains(Flags.Flag.SEEN), flags.toString());
-                assertFalse(flags.contains("$ConductdQuarantined"), flags.toString());
-            }
+            StorageFaults.assertEachReportHandledOnce(conductd, mail);
             // A connection whose BEGIN failed must not go on failing, or committing piecemeal, once the lock is free.
             assertEquals(List.of(), log.lines(Level.WARN).stream().filter(l -> !l.contains("SQLITE_BUSY")).toList(),
                     "every warning is about the lock itself");
@@ -118,19 +97,17 @@ class LockedDatabaseIT extends ConductdIT {
         }
         release();
 
-        mail.send(REPORTERS.get(0), "Report", "Someone was rude to me at the social.", Map.of());
+        mail.send(StorageFaults.REPORTERS.get(0), "Report", "Someone was rude to me at the social.", Map.of());
         conductd.settle();
 
-        assertEquals(1, mail.receivedBy(REPORTERS.get(0), "ack").size());
+        assertEquals(1, mail.receivedBy(StorageFaults.REPORTERS.get(0), "ack").size());
         for (String[] member : TestConductd.TEAM) {
             assertEquals(1, mail.receivedBy(member[1], "case-notification").size(), member[1]);
         }
     }
 
     private void sendReports() {
-        for (int i = 0; i < REPORTERS.size(); i++) {
-            mail.send(REPORTERS.get(i), "Report " + i, "Something happened to me at the venue, number " + i + ".", Map.of());
-        }
+        StorageFaults.sendReports(mail);
         conductd.bean(Daemon.class).wake();
     }
 
