@@ -8,9 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.conductd.app.Contexts;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * Start-up of the real program, as an operator starts it: {@code java -jar conductd.jar run}
@@ -149,27 +153,10 @@ public final class ProcessStartup {
         return process.waitFor();
     }
 
+    /** The benchmark's daemon settings, as a config file: the same ones its in-process daemons get. */
     private static String config(int imapPort, int smtpPort, String password, Path data) {
-        return """
-                conductd:
-                  event-name: Bench Conf
-                  address: %1$s
-                  imap: { host: 127.0.0.1, port: %2$d, security: none, username: %1$s, password: "%4$s" }
-                  smtp: { host: 127.0.0.1, port: %3$d, security: none, username: %1$s, password: "%4$s" }
-                  poll-interval: 30s
-                  appeals-contact: leaders@example.org
-                  data-dir: %5$s
-                  security: { token-secret: bench-secret-0123456789abcdef }
-                  team:
-                    - { name: Alice Example, email: alice@example.org }
-                    - { name: Bob Builder, email: bob@example.org }
-                    - { name: Carol Danvers, email: carol@example.org }
-                datasources:
-                  default:
-                    url: jdbc:sqlite:%5$s/conductd.db
-                micronaut:
-                  server:
-                    port: -1
-                """.formatted(BenchReports.CONDUCT, imapPort, smtpPort, password, data);
+        Map<String, Object> properties = new Backlog.Setup(imapPort, smtpPort, password).properties(data, "INBOX");
+        properties.remove(Contexts.DAEMON); // run sets it itself
+        return new Yaml().dump(new TreeMap<>(properties));
     }
 }
