@@ -102,8 +102,11 @@ public final class TransparencyReport {
         return outcomes;
     }
 
-    /** Everything that would identify a person or a case if a summary repeated it. */
-    private List<String> identifying() {
+    /**
+     * Everything that would identify a person or a case if a summary repeated it; read in
+     * the caller's transaction.
+     */
+    public List<String> identifying() {
         // Addresses need no list: no line with an address survives TransparencyText.
         List<String> words = new ArrayList<>(cases.findAllCodeNames());
         words.addAll(participants.findAllNames());

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.conductd.config.Settings;
-import org.conductd.config.TeamMember;
 import org.conductd.reports.TransparencyReport;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.CaseState;
@@ -88,16 +87,16 @@ public final class Purge {
     private final ConnectionOperations<Connection> connections;
     private final EventRepository events;
     private final Path oversizedDir;
-    private final List<String> teamNames;
+    private final TransparencyReport transparency;
     private final Clock clock;
 
     public Purge(TransactionOperations<Connection> tx, ConnectionOperations<Connection> connections,
-                 EventRepository events, Settings settings, Clock clock) {
+                 EventRepository events, TransparencyReport transparency, Settings settings, Clock clock) {
         this.tx = tx;
         this.connections = connections;
         this.events = events;
         this.oversizedDir = settings.oversizedDir().toAbsolutePath().normalize();
-        this.teamNames = settings.team().stream().map(TeamMember::name).toList();
+        this.transparency = transparency;
         this.clock = clock;
     }
 
@@ -127,7 +126,7 @@ public final class Purge {
             PurgeReport total = new PurgeReport(closedBefore, 0, 0, 0, 0);
             List<CaseRows> due = casesHoldingPersonalData(c, closedBefore);
             // Read before the names are erased: afterwards no report could tell a name in a summary.
-            List<String> identifying = identifying(c);
+            List<String> identifying = transparency.identifying();
             for (CaseRows rows : due) {
                 total = total.plus(count(c, rows, closedBefore));
                 withdrawIdentifyingSummary(c, rows.caseId(), identifying);
@@ -165,14 +164,6 @@ public final class Purge {
         } catch (SQLException e) {
             throw new DataAccessException(sql + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Every name and code name a summary must not repeat, as the transparency report gathers them. */
-    private List<String> identifying(Connection c) {
-        List<String> words = new ArrayList<>(strings(c, "SELECT code_name FROM cases", List.of()));
-        words.addAll(strings(c, "SELECT name FROM participants WHERE name IS NOT NULL", List.of()));
-        words.addAll(teamNames);
-        return words;
     }
 
     private List<CaseRows> casesHoldingPersonalData(Connection c, LocalDate closedBefore) {
