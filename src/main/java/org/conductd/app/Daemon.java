@@ -72,7 +72,8 @@ public final class Daemon implements AutoCloseable {
     }
 
     /** conductd's own long-running threads: if one of them dies the daemon handles nothing more. */
-    static final Set<String> ESSENTIAL_THREADS = Set.of("imap-poller", "outbox-sender", "imap-idle");
+    private static final String POLLER_THREAD = "imap-poller";
+    static final Set<String> ESSENTIAL_THREADS = Set.of(POLLER_THREAD, OutboxSender.THREAD_NAME, IdleWaker.THREAD_NAME);
 
     /**
      * Makes any {@link Error} (out of memory, say) in any thread, and anything uncaught in one
@@ -112,7 +113,7 @@ public final class Daemon implements AutoCloseable {
         }
         // The sender first: a poller that stores mail with nobody to send what it queues would be half a daemon.
         sender.start();
-        poller = new Thread(this::pollLoop, "imap-poller");
+        poller = new Thread(this::pollLoop, POLLER_THREAD);
         poller.start();
         idle = new IdleWaker(settings.imap(), settings.imapFolder(), settings.idleRefresh(), this::wake);
         idle.start();

@@ -172,7 +172,7 @@ public final class InboxPipeline implements IngestSink {
     private ServerMark quarantineAfterFailure(FetchedMessage f, RuntimeException failure, long lastUid) {
         LOG.error("Message UID {} could not be handled; quarantining it", f.uid(), failure);
         return tx.executeWrite(status -> {
-            Optional<ServerMark> known = alreadyStored(f);
+            Optional<ServerMark> known = markOfStoredCopy(f);
             if (known.isPresent()) {
                 return known.get();
             }
@@ -186,14 +186,14 @@ public final class InboxPipeline implements IngestSink {
      * The same bytes already stored (fetched again, or delivered twice) get the mark the
      * stored copy got, so a second copy of quarantined mail is not shown as processed.
      */
-    private Optional<ServerMark> alreadyStored(FetchedMessage f) {
+    private Optional<ServerMark> markOfStoredCopy(FetchedMessage f) {
         return messages.findDispositionBySha256(f.sha256())
                 .map(d -> d == Disposition.QUARANTINED ? ServerMark.QUARANTINED : ServerMark.PROCESSED);
     }
 
     /** The steps for one message, in order; runs inside the batch transaction. */
     private ServerMark handle(FetchedMessage f) {
-        Optional<ServerMark> known = alreadyStored(f);
+        Optional<ServerMark> known = markOfStoredCopy(f);
         if (known.isPresent()) {
             return known.get();
         }

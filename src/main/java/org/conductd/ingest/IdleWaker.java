@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class IdleWaker implements AutoCloseable {
 
+    /** The thread that keeps the IDLE, one of the daemon's own. */
+    public static final String THREAD_NAME = "imap-idle";
+
     private static final Logger LOG = LoggerFactory.getLogger(IdleWaker.class);
 
     private final MailServer server;
@@ -40,7 +43,7 @@ public final class IdleWaker implements AutoCloseable {
         this.folderName = folderName;
         this.refresh = refresh;
         this.wake = wake;
-        this.thread = daemon(this::loop, "imap-idle");
+        this.thread = daemon(this::loop, THREAD_NAME);
     }
 
     public void start() {

@@ -63,6 +63,8 @@ import org.slf4j.LoggerFactory;
 public final class OutboxSender implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
+    /** The sender's thread, one of the daemon's own. */
+    public static final String THREAD_NAME = "outbox-sender";
     private static final int BATCH = 50;
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final Duration LAST_RETRY = Duration.ofHours(1);
@@ -124,7 +126,7 @@ public final class OutboxSender implements AutoCloseable {
             return;
         }
         running = true;
-        thread = new Thread(this::loop, "outbox-sender");
+        thread = new Thread(this::loop, THREAD_NAME);
         thread.setDaemon(true);
         thread.start();
     }
