@@ -37,6 +37,7 @@ import java.util.stream.Collectors;
 import org.conductd.mail.MessageId;
 import org.conductd.mail.PausePoint;
 import org.conductd.support.Await;
+import org.conductd.support.PackagedDaemon;
 import org.conductd.support.ScriptedSmtpServer;
 import org.conductd.support.TestMail;
 import org.junit.jupiter.api.AfterEach;
@@ -115,22 +116,7 @@ class CrashRecoveryPackagedIT {
     void startMailServers() throws IOException {
         mail = new TestMail();
         smtp = new ScriptedSmtpServer();
-        Files.createDirectories(dir.resolve("config"));
-        Files.writeString(dir.resolve("config/conductd.yml"), """
-                conductd:
-                  event-name: "Crash Conf"
-                  address: conduct@example.org
-                  imap: { host: 127.0.0.1, port: %d, security: none, username: %s, password: %s, timeout: 5s }
-                  smtp: { host: 127.0.0.1, port: %d, security: none, username: conduct, password: pw, timeout: 30s }
-                  poll-interval: 1s
-                  team:
-                    - { name: "Alice Example", email: alice@example.org }
-                    - { name: "Bob Builder", email: bob@example.org }
-                  appeals-contact: leaders@example.org
-                  security: { token-secret: "0123456789abcdef0123456789" }
-                datasources.default.url: jdbc:sqlite:data/conductd.db
-                micronaut.server.port: -1
-                """.formatted(mail.imapPort(), TestMail.CONDUCT, TestMail.CONDUCT_PASSWORD, smtp.port()));
+        PackagedDaemon.writeConfig(dir, "Crash Conf", mail.imapPort(), ", timeout: 5s", smtp.port(), ", timeout: 30s");
     }
 
     @AfterEach

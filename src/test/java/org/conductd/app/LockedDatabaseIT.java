@@ -20,6 +20,7 @@ import org.conductd.support.ConductdIT;
 import org.conductd.support.LogCapture;
 import org.conductd.support.TcpProxy;
 import org.conductd.support.TestConductd;
+import org.conductd.support.WriteLock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -90,7 +91,7 @@ class LockedDatabaseIT extends ConductdIT {
     void mailQueuedAfterTheSenderMetTheLockedDatabaseGoesOutWithoutWaitingForItsNextRound() throws Exception {
         Await.until("the first sync", () -> conductd.bean(Daemon.class).completedSyncs() > 0);
         try (LogCapture log = new LogCapture()) {
-            lock.set(writeLock());
+            lock.set(WriteLock.take(data));
             conductd.bean(OutboxSender.class).wake();
             Await.until("the sender to meet the locked database",
                     () -> log.count(Level.WARN, "The outbox could not be read") >= 1);
@@ -113,24 +114,7 @@ class LockedDatabaseIT extends ConductdIT {
 
     /** The lock is taken when the daemon asks for the bodies of new mail: after its reads, before it stores anything. */
     private void lockWhenTheDaemonFetchesBodies() {
-        imap.beforeCommand("BODY.PEEK[]", () -> {
-            try {
-                lock.set(writeLock());
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-    }
-
-    /** A second connection to the daemon's database that takes the write lock and keeps it until closed. */
-    private Connection writeLock() throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("conductd.db")
-                + "?busy_timeout=10000&transaction_mode=EXCLUSIVE");
-        c.setAutoCommit(false); // BEGIN EXCLUSIVE
-        try (Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE mailbox_state SET last_uid = last_uid");
-        }
-        return c;
+        imap.beforeCommand("BODY.PEEK[]", () -> lock.set(WriteLock.take(data)));
     }
 
     private void release() throws SQLException {

@@ -34,6 +34,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.conductd.support.Await;
 import org.conductd.support.HostileMail;
+import org.conductd.support.PackagedDaemon;
 import org.conductd.support.TestMail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,22 +160,7 @@ class OversizedMailPackagedIT {
     }
 
     private Process startJar(TestMail mail) throws IOException {
-        Files.createDirectories(dir.resolve("config"));
-        Files.writeString(dir.resolve("config/conductd.yml"), """
-                conductd:
-                  event-name: "Jar Conf"
-                  address: conduct@example.org
-                  imap: { host: 127.0.0.1, port: %d, security: none, username: conduct@example.org, password: conduct }
-                  smtp: { host: 127.0.0.1, port: %d, security: none, username: conduct@example.org, password: conduct }
-                  poll-interval: 1s
-                  team:
-                    - { name: "Alice Example", email: alice@example.org }
-                    - { name: "Bob Builder", email: bob@example.org }
-                  appeals-contact: leaders@example.org
-                  security: { token-secret: "0123456789abcdef0123456789" }
-                datasources.default.url: jdbc:sqlite:data/conductd.db
-                micronaut.server.port: -1
-                """.formatted(mail.imapPort(), mail.smtpPort()));
+        PackagedDaemon.writeConfig(dir, "Jar Conf", mail.imapPort(), "", mail.smtpPort(), "");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m", "-jar", JAR.toAbsolutePath().toString(), "run");
         return new ProcessBuilder(command).directory(dir.toFile())
                 .redirectErrorStream(true)

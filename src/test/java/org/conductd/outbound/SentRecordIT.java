@@ -9,9 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -25,6 +23,7 @@ import org.conductd.support.LogCapture;
 import org.conductd.support.ScriptedSmtpServer;
 import org.conductd.support.TestConductd;
 import org.conductd.support.TestMail;
+import org.conductd.support.WriteLock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +53,7 @@ class SentRecordIT {
         // The acknowledgement is the first message sent: the lock is taken as the server accepts it.
         smtp.beforeAcceptReply(message -> {
             if (message.recipients().contains(REPORTER) && smtp.acceptedFor(REPORTER).size() == 1) {
-                lock.set(writeLock());
+                lock.set(WriteLock.take(data));
             }
         });
         // The daemon waits half a second for the lock instead of ten, so the test need not hold it for long.
@@ -129,21 +128,6 @@ class SentRecordIT {
     private static String messageId(ScriptedSmtpServer.Accepted accepted) throws Exception {
         return new MimeMessage(Session.getInstance(new Properties()),
                 new ByteArrayInputStream(accepted.data().getBytes(StandardCharsets.UTF_8))).getMessageID();
-    }
-
-    /** A second connection to the daemon's database that takes the write lock and keeps it until closed. */
-    private Connection writeLock() {
-        try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("conductd.db")
-                    + "?busy_timeout=10000&transaction_mode=EXCLUSIVE");
-            c.setAutoCommit(false); // BEGIN EXCLUSIVE
-            try (Statement s = c.createStatement()) {
-                s.executeUpdate("UPDATE mailbox_state SET last_uid = last_uid");
-            }
-            return c;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private void release() throws SQLException {
