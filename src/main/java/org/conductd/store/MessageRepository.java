@@ -16,8 +16,6 @@ public interface MessageRepository extends CrudRepository<StoredMessage, Long> {
 
     Optional<StoredMessage> findByMessageId(String messageId);
 
-    boolean existsBySha256(String sha256);
-
     /** What became of the stored message with these bytes, if one is stored. */
     @Query("SELECT disposition FROM messages WHERE sha256 = :sha256")
     Optional<Disposition> findDispositionBySha256(String sha256);

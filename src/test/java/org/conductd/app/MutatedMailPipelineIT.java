@@ -124,7 +124,7 @@ class MutatedMailPipelineIT {
                 () -> pipeline.accept(List.of(fetched), uid), sample.name());
         ServerMark mark = marks.get(uid);
         assertNotNull(mark, sample.name() + " got no outcome");
-        assertTrue(messages.existsBySha256(sha), sample.name() + " was not stored");
+        assertTrue(messages.findDispositionBySha256(sha).isPresent(), sample.name() + " was not stored");
         ServerMark first = marksBySha.putIfAbsent(sha, mark);
         if (first == null) {
             List<StoredUid> rows = messages.findStoredUids(FOLDER, VALIDITY, List.of(uid));
