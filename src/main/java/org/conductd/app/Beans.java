@@ -1,6 +1,7 @@
 package org.conductd.app;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -25,7 +26,9 @@ public class Beans {
         return new SettingsLoader(environment).load();
     }
 
+    /** The system clock, unless a clock was given when the context was built. */
     @Singleton
+    @Requires(missingBeans = Clock.class)
     Clock clock() {
         return Clock.systemUTC();
     }
@@ -40,9 +43,11 @@ public class Beans {
         return new Threader(cases, new SubjectTag(settings.subjectTag()));
     }
 
+    /** The parser with the configured limits, unless another was given when the context was built. */
     @Singleton
-    MessageParser messageParser() {
-        return new MessageParser();
+    @Requires(missingBeans = MessageParser.class)
+    MessageParser messageParser(Settings settings) {
+        return new MessageParser(settings.maxMimeParts());
     }
 
     @Singleton

@@ -57,11 +57,20 @@ public final class Contexts {
 
     /** Starts the context from {@code properties} and the built-in defaults only (the demo, tests). */
     public static ApplicationContext startWith(Map<String, Object> properties) {
+        return startWith(properties, new Object[0]);
+    }
+
+    /**
+     * As {@link #startWith(Map)}, with beans that take the place of the built-in ones of their
+     * type: a {@link java.time.Clock}, say, for a daemon that must see another time.
+     */
+    public static ApplicationContext startWith(Map<String, Object> properties, Object... singletons) {
         long t0 = System.nanoTime();
         ApplicationContext context = ApplicationContext.builder()
                 .banner(false)
                 .deduceEnvironment(false)
                 .properties(properties)
+                .singletons(singletons)
                 .build();
         Environment environment = context.getEnvironment();
         environment.start();

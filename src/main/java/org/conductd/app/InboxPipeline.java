@@ -25,7 +25,9 @@ import org.conductd.ingest.MessageParser;
 import org.conductd.ingest.ParseOutcome;
 import org.conductd.ingest.RawArchive;
 import org.conductd.ingest.ServerMark;
+import org.conductd.mail.Arrival;
 import org.conductd.mail.InboundMessage;
+import org.conductd.mail.MessageBudget;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.Disposition;
 import org.conductd.store.EventRepository;
@@ -117,9 +119,10 @@ public final class InboxPipeline implements IngestSink {
         long validity = batch.get(0).uidValidity();
         try {
             return count(tx.executeWrite(status -> {
+                Optional<MailboxState> state = mailboxes.findById(folder);
                 Map<Long, ServerMark> marks = new LinkedHashMap<>();
                 for (FetchedMessage f : batch) {
-                    marks.put(f.uid(), handle(f));
+                    marks.put(f.uid(), MessageBudget.run(settings.messageBudget(), () -> handle(f, arrival(f, state))));
                 }
                 mailboxes.upsert(folder, validity, lastUid);
                 return marks;
@@ -143,6 +146,15 @@ public final class InboxPipeline implements IngestSink {
             });
             return marks;
         }
+    }
+
+    private static Optional<MessageBudget.Exceeded> overBudget(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof MessageBudget.Exceeded e) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Counts committed outcomes; the one-by-one retry of a failed batch counts through its own calls. */
@@ -170,13 +182,23 @@ public final class InboxPipeline implements IngestSink {
     }
 
     private ServerMark quarantineAfterFailure(FetchedMessage f, RuntimeException failure, long lastUid) {
-        LOG.error("Message UID {} could not be handled; quarantining it", f.uid(), failure);
+        Optional<MessageBudget.Exceeded> overBudget = overBudget(failure);
+        String reason;
+        if (overBudget.isPresent()) {
+            LOG.error("Message UID {} took longer than {} ms to read; quarantining it", f.uid(),
+                    overBudget.get().budget().toMillis());
+            reason = "reading it took longer than " + overBudget.get().budget().toMillis() + " ms (message-budget)";
+        } else {
+            LOG.error("Message UID {} could not be handled ({}); quarantining it", f.uid(),
+                    failure.getClass().getName());
+            reason = "conductd failed while handling it (" + failure.getClass().getSimpleName() + ")";
+        }
         return tx.executeWrite(status -> {
             Optional<ServerMark> known = markOfStoredCopy(f);
             if (known.isPresent()) {
                 return known.get();
             }
-            archive.quarantine(f, "conductd failed while handling it (" + failure.getClass().getSimpleName() + ")");
+            archive.quarantine(f, reason);
             mailboxes.upsert(f.folder(), f.uidValidity(), lastUid);
             return ServerMark.QUARANTINED;
         });
@@ -191,8 +213,13 @@ public final class InboxPipeline implements IngestSink {
                 .map(d -> d == Disposition.QUARANTINED ? ServerMark.QUARANTINED : ServerMark.PROCESSED);
     }
 
+    private static Arrival arrival(FetchedMessage f, Optional<MailboxState> state) {
+        return new Arrival(f.arrived(), state.isPresent() && state.get().uidValidity() == f.uidValidity()
+                && state.get().presentBeforeFirstSync(f.uid()));
+    }
+
     /** The steps for one message, in order; runs inside the batch transaction. */
-    private ServerMark handle(FetchedMessage f) {
+    private ServerMark handle(FetchedMessage f, Arrival arrival) {
         Optional<ServerMark> known = markOfStoredCopy(f);
         if (known.isPresent()) {
             return known.get();
@@ -201,7 +228,7 @@ public final class InboxPipeline implements IngestSink {
             archive.quarantine(f, "larger than max-message-size (" + f.size() + " bytes)");
             return ServerMark.QUARANTINED;
         }
-        ParseOutcome outcome = parser.parse(f.raw());
+        ParseOutcome outcome = MessageBudget.within(() -> parser.parse(f.raw()));
         if (outcome instanceof ParseOutcome.Unparseable u) {
             archive.quarantine(f, u.reason());
             return ServerMark.QUARANTINED;
@@ -226,7 +253,7 @@ public final class InboxPipeline implements IngestSink {
             archive.store(f, m, messageId, Disposition.OWN, "sent from the conduct address");
             return ServerMark.PROCESSED;
         }
-        Optional<String> automatic = this.automatic.classify(m).map(Enum::name);
+        Optional<String> automatic = MessageBudget.within(() -> this.automatic.classify(m)).map(Enum::name);
         if (this.automatic.isBounce(m)) {
             long row = archive.store(f, m, messageId, Disposition.BOUNCE, automatic.orElse("bounce"));
             recordBounce(row, m);
@@ -240,7 +267,7 @@ public final class InboxPipeline implements IngestSink {
         } else if (match instanceof ThreadMatch.BySubjectTag tag) {
             followUps.record(tag.caseId(), row, m, automatic);
         } else {
-            intake.open(row, m, automatic);
+            intake.open(row, m, automatic, arrival);
         }
         return ServerMark.PROCESSED;
     }
@@ -298,9 +325,9 @@ public final class InboxPipeline implements IngestSink {
     }
 
     @Override
-    public void resetMailbox(String folder, long uidValidity) {
+    public void resetMailbox(String folder, long uidValidity, long firstSyncUid) {
         tx.executeWrite(status -> {
-            mailboxes.upsert(folder, uidValidity, 0);
+            mailboxes.restart(folder, uidValidity, firstSyncUid);
             return null;
         });
     }

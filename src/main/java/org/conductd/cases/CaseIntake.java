@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
+import org.conductd.mail.Arrival;
 import org.conductd.mail.InboundMessage;
+import org.conductd.mail.MessageBudget;
 import org.conductd.mail.MailKind;
 import org.conductd.outbound.Outbox;
 import org.conductd.store.AuthorRole;
@@ -38,7 +40,11 @@ public final class CaseIntake {
 
     static final String ACTOR_SYSTEM = "conductd";
     private static final Duration ACK_WINDOW = Duration.ofHours(1);
-    /** A report dated further back was not just written (an old mailbox being read for the first time, say). */
+    /**
+     * A report that reached the mailbox this long before conductd read it was not just
+     * written (mail moved in from an archive keeps its arrival time, say): its sender is not
+     * thanked as if it were new.
+     */
     private static final Duration STALE_REPORT = Duration.ofDays(3);
 
     private final Settings settings;
@@ -70,12 +76,13 @@ public final class CaseIntake {
      * Opens the case for the stored message {@code row}.
      *
      * @param automatic why the mail looks automatic, if it does: then nobody is answered
+     * @param arrival   when the report reached the mailbox
      */
-    public CaseRecord open(long row, InboundMessage report, Optional<String> automatic) {
+    public CaseRecord open(long row, InboundMessage report, Optional<String> automatic, Arrival arrival) {
         // Milliseconds, as stored: everything derived from the opening time must match after a reload.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Optional<TeamMember> takenBy = settings.member(report.from());
-        boolean anonymous = AnonymousReports.isAnonymous(report.subject(), report.text());
+        boolean anonymous = MessageBudget.within(() -> AnonymousReports.isAnonymous(report.subject(), report.text()));
         CaseRecord c = cases.save(CaseRecord.opened(codeNames.next(cases::existsByCodeName), anonymous, now,
                 takenBy.map(m -> m.email().address()).orElse(null), report.subject()));
         messages.assign(row, c.id(), (takenBy.isPresent() ? AuthorRole.RESPONDER : AuthorRole.REPORTER).name(),
@@ -89,7 +96,7 @@ public final class CaseIntake {
                 row));
 
         List<TeamMember> others = settings.team().stream().filter(m -> takenBy.map(t -> !t.equals(m)).orElse(true)).toList();
-        List<TeamMember> named = RosterMentions.named(report.subject() + "\n" + report.text(), others);
+        List<TeamMember> named = MessageBudget.within(() -> RosterMentions.named(report.subject() + "\n" + report.text(), others));
         for (TeamMember m : settings.team()) {
             boolean excluded = named.contains(m);
             members.save(new CaseMember(null, c.id(), m.email().address(), excluded,
@@ -101,14 +108,15 @@ public final class CaseIntake {
         }
 
         if (takenBy.isEmpty()) {
-            acknowledge(c, report, automatic, row, now);
+            acknowledge(c, report, automatic, arrival, row, now);
         }
-        notifyTeam(c, report, takenBy, named, automatic, row);
+        notifyTeam(c, report, takenBy, named, automatic, arrival, row);
         return c;
     }
 
-    private void acknowledge(CaseRecord c, InboundMessage report, Optional<String> automatic, long row, Instant now) {
-        Optional<String> withheld = reasonNotToAcknowledge(report, automatic, now);
+    private void acknowledge(CaseRecord c, InboundMessage report, Optional<String> automatic, Arrival arrival, long row,
+                             Instant now) {
+        Optional<String> withheld = reasonNotToAcknowledge(report, automatic, arrival, now);
         if (withheld.isPresent()) {
             events.save(new CaseEvent(null, c.id(), now, ACTOR_SYSTEM, "not-acknowledged", withheld.get(), row));
             return;
@@ -126,16 +134,22 @@ public final class CaseIntake {
     }
 
     /** Why the reporter must not get an automatic answer, if there is a reason. */
-    private Optional<String> reasonNotToAcknowledge(InboundMessage report, Optional<String> automatic, Instant now) {
+    private Optional<String> reasonNotToAcknowledge(InboundMessage report, Optional<String> automatic, Arrival arrival,
+                                                    Instant now) {
         if (automatic.isPresent()) {
             return Optional.of("automatic mail (" + automatic.get() + ")");
         }
         if (!outbox.isDeliverable(report.from())) {
             return Optional.of("the sender's address cannot be written to");
         }
-        if (report.date() != null && report.date().isBefore(now.minus(STALE_REPORT))) {
-            return Optional.of("the report is dated " + CaseText.when(report.date()) + ", more than "
-                    + STALE_REPORT.toDays() + " days ago");
+        // Judged by when the mail reached the mailbox, never by its Date: header: a reporter
+        // whose phone or laptop has the wrong time must still hear back.
+        if (arrival.beforeFirstSync()) {
+            return Optional.of("the report was already in the mailbox when conductd first read it");
+        }
+        if (arrival.at() != null && arrival.at().isBefore(now.minus(STALE_REPORT))) {
+            return Optional.of("the report reached the mailbox " + CaseText.when(arrival.at()) + ", more than "
+                    + STALE_REPORT.toDays() + " days before conductd read it");
         }
         if (outbox.sentToSince(report.from(), MailKind.ACK.headerValue(), now.minus(ACK_WINDOW))
                 >= settings.acknowledgementsPerHour()) {
@@ -146,12 +160,12 @@ public final class CaseIntake {
     }
 
     private void notifyTeam(CaseRecord c, InboundMessage report, Optional<TeamMember> takenBy, List<TeamMember> named,
-                            Optional<String> automatic, long row) {
+                            Optional<String> automatic, Arrival arrival, long row) {
         CaseText.Files files = CaseText.files(report.attachments());
         Map<String, Object> model = new HashMap<>(files.model());
         model.put("reporterLine", reporterLine(c, report, takenBy));
         model.put("takenBy", takenBy.map(TeamMember::name).orElse(""));
-        model.put("receivedAt", CaseText.when(report.date() != null ? report.date() : c.openedAt()));
+        model.put("receivedAt", CaseText.when(arrival.at() != null ? arrival.at() : c.openedAt()));
         model.put("originalSubject", report.subject());
         model.put("reportText", CaseText.shown(report.text()));
         model.put("excluded", named.stream().map(m -> Map.<String, Object>of("name", m.name())).toList());

@@ -15,6 +15,7 @@ import org.conductd.commands.ReplyTrimmer;
 import org.conductd.commands.RosterEntry;
 import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
+import org.conductd.mail.MessageBudget;
 import org.conductd.mail.EmailAddress;
 import org.conductd.mail.InboundMessage;
 import org.conductd.mail.MailKind;
@@ -79,8 +80,8 @@ public final class ResponderMail {
             refuse(c, sender, row, "you have a conflict of interest in this case", false);
             return;
         }
-        String newText = trimmer.newText(m);
-        ParseResult parsed = parser.parse(newText, actor);
+        String newText = MessageBudget.within(() -> trimmer.newText(m));
+        ParseResult parsed = MessageBudget.within(() -> parser.parse(newText, actor));
         CommandAuthentication.Verdict verdict = authentication.check(c.id(), sender, m);
         if (verdict instanceof CommandAuthentication.Verdict.Refused refused) {
             if (onlyStatusOrHelp(parsed)) {

@@ -37,7 +37,9 @@ public record Settings(
         Path dataDir,
         Path templatesDir,
         Map<String, String> resolutionDescriptions,
-        Duration reminderIdleAfter) {
+        Duration reminderIdleAfter,
+        Duration messageBudget,
+        int maxMimeParts) {
 
     public Settings {
         team = List.copyOf(team);

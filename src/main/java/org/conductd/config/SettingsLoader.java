@@ -105,7 +105,9 @@ public final class SettingsLoader {
                 Path.of(optional("data-dir").orElse("data")),
                 templatesDir(),
                 resolutionDescriptions(resolutions),
-                duration("reminders.idle-after", Duration.ofHours(48)));
+                duration("reminders.idle-after", Duration.ofHours(48)),
+                duration("message-budget", Duration.ofSeconds(5)),
+                positiveInt("max-mime-parts", 500));
     }
 
     private Path templatesDir() {

@@ -23,6 +23,12 @@ public interface IngestSink {
 
     long lastUid(String folder);
 
-    /** Records a new UIDVALIDITY (the mailbox was rebuilt): reading starts again from UID 1. */
-    void resetMailbox(String folder, long uidValidity);
+    /**
+     * Records a UIDVALIDITY seen for the first time (the first sync, or the mailbox was
+     * rebuilt): reading starts again from UID 1.
+     *
+     * @param firstSyncUid at the first sync of the folder, the highest UID already in it;
+     *                     0 when re-reading a folder read before
+     */
+    void resetMailbox(String folder, long uidValidity, long firstSyncUid);
 }

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,7 @@ import org.eclipse.angus.mail.imap.protocol.BODY;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
 import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
+import org.eclipse.angus.mail.imap.protocol.INTERNALDATE;
 import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
 import org.eclipse.angus.mail.imap.protocol.UID;
 import org.slf4j.Logger;
@@ -79,12 +82,13 @@ public final class MailboxSync implements AutoCloseable {
         run(f, "NOOP", responses -> null);
         long validity = f.getUIDValidity();
         OptionalLong known = sink.uidValidity(folderName);
-        if (known.isEmpty() || known.getAsLong() != validity) {
-            if (known.isPresent()) {
-                LOG.warn("UIDVALIDITY of {} changed ({} -> {}); re-reading the folder, stored mail is recognised and skipped",
-                        folderName, known.getAsLong(), validity);
-            }
-            sink.resetMailbox(folderName, validity);
+        if (known.isEmpty()) {
+            // The first sync of this folder: whatever is in it now was not just written.
+            sink.resetMailbox(folderName, validity, highestUid(f));
+        } else if (known.getAsLong() != validity) {
+            LOG.warn("UIDVALIDITY of {} changed ({} -> {}); re-reading the folder, stored mail is recognised and skipped",
+                    folderName, known.getAsLong(), validity);
+            sink.resetMailbox(folderName, validity, 0);
         }
         long lastUid = sink.lastUid(folderName);
         keywords = f.getPermanentFlags().contains(Flags.Flag.USER);
@@ -101,23 +105,24 @@ public final class MailboxSync implements AutoCloseable {
             if (fresh.isEmpty()) {
                 continue;
             }
-            Map<Long, Long> sizes = sizes(f, fresh);
-            for (FetchPlan.Batch batch : FetchPlan.of(fresh, sizes, maxMessageSize, BATCH_BYTES)) {
+            Listing listing = list(f, fresh);
+            for (FetchPlan.Batch batch : FetchPlan.of(fresh, listing.sizes(), maxMessageSize, BATCH_BYTES)) {
                 fetched += batch.uids().size();
                 if (batch.oversized()) {
                     long uid = batch.uids().get(0);
-                    FetchedMessage spooled = spool(f, validity, uid, sizes.get(uid));
+                    FetchedMessage spooled = spool(f, validity, uid, listing.sizes().get(uid), listing.arrived().get(uid));
                     marked += mark(f, sink.accept(List.of(spooled), Math.max(lastUid, uid)));
                 } else {
-                    marked += handle(f, validity, batch.uids(), lastUid);
+                    marked += handle(f, validity, batch.uids(), listing.arrived(), lastUid);
                 }
             }
         }
         return new Report(fetched, marked);
     }
 
-    private int handle(IMAPFolder f, long validity, List<Long> uids, long lastUid) throws MessagingException {
-        List<FetchedMessage> batch = fetchBodies(f, validity, uids);
+    private int handle(IMAPFolder f, long validity, List<Long> uids, Map<Long, Instant> arrived, long lastUid)
+            throws MessagingException {
+        List<FetchedMessage> batch = fetchBodies(f, validity, uids, arrived);
         PausePoint.reach(PausePoint.AFTER_FETCH);
         long highest = Math.max(lastUid, uids.get(uids.size() - 1));
         Map<Long, ServerMark> marks = sink.accept(batch, highest);
@@ -156,9 +161,27 @@ public final class MailboxSync implements AutoCloseable {
         });
     }
 
-    private static Map<Long, Long> sizes(IMAPFolder f, List<Long> uids) throws MessagingException {
-        return run(f, "UID FETCH " + UidSet.of(uids) + " (UID RFC822.SIZE)", responses -> {
+    /**
+     * The highest UID in the folder now: UIDNEXT - 1 where the server announced UIDNEXT,
+     * otherwise the last UID a search finds (0 for an empty folder).
+     */
+    private static long highestUid(IMAPFolder f) throws MessagingException {
+        long next = f.getUIDNext();
+        if (next > 0) {
+            return next - 1;
+        }
+        List<Long> all = search(f, "ALL");
+        return all.isEmpty() ? 0 : all.get(all.size() - 1);
+    }
+
+    /** Sizes and arrival times (INTERNALDATE) of the messages, by UID. */
+    private record Listing(Map<Long, Long> sizes, Map<Long, Instant> arrived) {
+    }
+
+    private static Listing list(IMAPFolder f, List<Long> uids) throws MessagingException {
+        return run(f, "UID FETCH " + UidSet.of(uids) + " (UID RFC822.SIZE INTERNALDATE)", responses -> {
             Map<Long, Long> sizes = new TreeMap<>();
+            Map<Long, Instant> arrived = new HashMap<>();
             for (Response r : responses) {
                 if (r instanceof FetchResponse fr) {
                     UID uid = fr.getItem(UID.class);
@@ -166,13 +189,18 @@ public final class MailboxSync implements AutoCloseable {
                     if (uid != null && size != null) {
                         sizes.put(uid.uid, size.size);
                     }
+                    INTERNALDATE date = fr.getItem(INTERNALDATE.class);
+                    if (uid != null && date != null && date.getDate() != null) {
+                        arrived.put(uid.uid, date.getDate().toInstant());
+                    }
                 }
             }
-            return sizes;
+            return new Listing(sizes, arrived);
         });
     }
 
-    private List<FetchedMessage> fetchBodies(IMAPFolder f, long validity, List<Long> uids) throws MessagingException {
+    private List<FetchedMessage> fetchBodies(IMAPFolder f, long validity, List<Long> uids, Map<Long, Instant> arrived)
+            throws MessagingException {
         return run(f, "UID FETCH " + UidSet.of(uids) + " (UID BODY.PEEK[])", responses -> {
             Map<Long, FetchedMessage> byUid = new TreeMap<>();
             for (Response r : responses) {
@@ -181,7 +209,8 @@ public final class MailboxSync implements AutoCloseable {
                     BODY body = fr.getItem(BODY.class);
                     if (uid != null && body != null && body.getByteArray() != null) {
                         byte[] raw = body.getByteArray().getNewBytes();
-                        byUid.put(uid.uid, new FetchedMessage(folderName, validity, uid.uid, raw, null, raw.length, sha256(raw)));
+                        byUid.put(uid.uid, new FetchedMessage(folderName, validity, uid.uid, raw, null, raw.length, sha256(raw),
+                                arrived.get(uid.uid)));
                     }
                 }
             }
@@ -190,7 +219,8 @@ public final class MailboxSync implements AutoCloseable {
     }
 
     /** Streams an oversized message to a private file, a chunk per round trip. */
-    private FetchedMessage spool(IMAPFolder f, long validity, long uid, long size) throws MessagingException {
+    private FetchedMessage spool(IMAPFolder f, long validity, long uid, long size, Instant arrived)
+            throws MessagingException {
         Path file = spoolDir.resolve(UUID.randomUUID() + ".eml");
         MessageDigest digest = newDigest();
         long written = 0;
@@ -220,7 +250,7 @@ public final class MailboxSync implements AutoCloseable {
             throw new MessagingException("cannot spool an oversized message to " + file, e);
         }
         return new FetchedMessage(folderName, validity, uid, null, file, Math.max(size, written),
-                HexFormat.of().formatHex(digest.digest()));
+                HexFormat.of().formatHex(digest.digest()), arrived);
     }
 
     private int mark(IMAPFolder f, Map<Long, ServerMark> marks) throws MessagingException {

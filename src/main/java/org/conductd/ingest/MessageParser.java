@@ -26,14 +26,14 @@ import org.conductd.mail.MessageId;
  * Turns the raw bytes of one received message into an {@link InboundMessage}, or into a
  * one-sentence reason why not. It never throws and its work is bounded: Mime4j runs with limits
  * on header count, field length and line length, and parts nested deeper than
- * {@value #MAX_NESTING} levels end the parse. Sloppy but readable mail (bare newlines, missing
+ * {@value #MAX_NESTING} levels or more parts than configured end the parse. Sloppy but readable mail (bare newlines, missing
  * boundaries, unknown charsets) is accepted; a message without a header section or without a
  * usable From address is not.
  *
  * <p>Forwarded messages ({@code message/rfc822}) are not parsed into: they become attachments
  * holding the inner message's bytes.
  */
-public final class MessageParser {
+public class MessageParser {
 
     static final int MAX_HEADER_FIELDS = 2_000;
     static final int MAX_HEADER_FIELD_LENGTH = 100_000;
@@ -51,6 +51,20 @@ public final class MessageParser {
             .setMaxLineLen(MAX_LINE_LENGTH)
             .setMaxContentLen(MAX_PART_LENGTH)
             .build();
+
+    /** The default of {@code max-mime-parts}: far more than any mail a person writes. */
+    public static final int MAX_PARTS = 500;
+
+    private final int maxParts;
+
+    public MessageParser() {
+        this(MAX_PARTS);
+    }
+
+    /** @param maxParts mail with more MIME parts than this is not parsed */
+    public MessageParser(int maxParts) {
+        this.maxParts = maxParts;
+    }
 
     public ParseOutcome parse(byte[] raw) {
         MimeTokenStream tokens = new MimeTokenStream(LIMITS, DecodeMonitor.SILENT, null);
@@ -111,6 +125,7 @@ public final class MessageParser {
         byte[] preamble = null;
         int depth = 0;
         int topParts = 0;
+        int allParts = 0;
         for (EntityState state = tokens.getState(); state != EntityState.T_END_OF_STREAM; state = tokens.next()) {
             switch (state) {
                 case T_START_BODYPART:
@@ -120,6 +135,9 @@ public final class MessageParser {
                                 + MAX_NESTING + " levels deep.");
                     }
                     topParts += depth == 1 ? 1 : 0;
+                    if (++allParts > maxParts) {
+                        return new Unparseable("The message has more than " + maxParts + " MIME parts.");
+                    }
                     partFields = new ArrayList<>();
                     break;
                 case T_END_BODYPART:

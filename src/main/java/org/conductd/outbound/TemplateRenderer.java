@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.HashMap;
 import java.util.Map;
+import org.conductd.mail.MessageBudget;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -42,8 +43,13 @@ public final class TemplateRenderer {
         this.htmlCompiler = base.withEscaper(new MarkdownEscaper());
     }
 
+    /** Renders the template; within the message budget, since the values hold people's text. */
     public RenderedMail render(String templateName, Map<String, Object> values) {
         Compiled template = cache.computeIfAbsent(templateName, this::compile);
+        return MessageBudget.within(() -> render(template, values));
+    }
+
+    private RenderedMail render(Compiled template, Map<String, Object> values) {
         Map<String, Object> context = new HashMap<>(values == null ? Map.of() : values);
         context.put(QUOTE, QUOTE_LAMBDA); // reserved: a caller's "quote" would break every quoted block
         String subject = HeaderText.oneLine(template.subject.execute(context), MAX_SUBJECT_LENGTH);

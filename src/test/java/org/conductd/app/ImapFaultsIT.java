@@ -111,10 +111,10 @@ class ImapFaultsIT {
         try (TestMail mail = new TestMail(); TcpProxy proxy = new TcpProxy(mail.imapPort())) {
             proxy.hideKeywordSupport();
             Map<String, Object> config = through(proxy, Map.of("conductd.max-message-size", "20KB"));
-            mail.send("a@example.net", "First", "One.", Map.of());
-            mail.send("b@example.net", "Huge", "x".repeat(30_000), Map.of());
-            mail.send("c@example.net", "Third", "Three.", Map.of());
             try (TestConductd conductd = new TestConductd(mail, data, config).start()) {
+                mail.send("a@example.net", "First", "One.", Map.of());
+                mail.send("b@example.net", "Huge", "x".repeat(30_000), Map.of());
+                mail.send("c@example.net", "Third", "Three.", Map.of());
                 conductd.settle();
                 assertEquals(2, conductd.bean(CaseRepository.class).count());
                 conductd.stop();

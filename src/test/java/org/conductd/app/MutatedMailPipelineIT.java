@@ -119,7 +119,7 @@ class MutatedMailPipelineIT {
     private ServerMark acceptQuickly(HostileMail.Sample sample) {
         long uid = nextUid++;
         String sha = sha256(sample.raw());
-        FetchedMessage fetched = new FetchedMessage(FOLDER, VALIDITY, uid, sample.raw(), null, sample.raw().length, sha);
+        FetchedMessage fetched = new FetchedMessage(FOLDER, VALIDITY, uid, sample.raw(), null, sample.raw().length, sha, null);
         Map<Long, ServerMark> marks = assertTimeoutPreemptively(QUICKLY,
                 () -> pipeline.accept(List.of(fetched), uid), sample.name());
         ServerMark mark = marks.get(uid);

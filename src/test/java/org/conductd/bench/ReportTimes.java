@@ -205,7 +205,7 @@ final class ReportTimes {
             }
             uid++;
             batch.add(new FetchedMessage("INBOX", 1, uid, raw, null, raw.length,
-                    HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw))));
+                    HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw)), null));
             if (batch.size() == BATCH) {
                 flush();
             }

@@ -4,6 +4,9 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +27,12 @@ public final class TestConductd implements AutoCloseable {
             new String[] {"Bob Builder", "bob@example.org"},
             new String[] {"Carol Danvers", "carol@example.org"});
 
+    private static final Duration FIRST_SYNC = Duration.ofSeconds(20);
+
     private final TestMail mail;
     private final Path dataDir;
     private final Map<String, Object> overrides;
+    private final List<Object> beans = new ArrayList<>();
     private ApplicationContext context;
     private Daemon daemon;
     private EmbeddedServer management;
@@ -70,10 +76,39 @@ public final class TestConductd implements AutoCloseable {
         return p;
     }
 
+    /** The daemon sees this clock instead of the system's (for a daemon whose time is not the mail server's). */
+    public TestConductd withClock(Clock clock) {
+        return withBean(clock);
+    }
+
+    /** The daemon uses this bean in place of the built-in one of its type. */
+    public TestConductd withBean(Object bean) {
+        beans.add(bean);
+        return this;
+    }
+
+    /**
+     * Starts the daemon and waits for its first mailbox sync, so that mail delivered after
+     * this returns is new mail, not mail that was waiting before the daemon first looked.
+     */
     public TestConductd start() {
+        startWithoutWaiting();
+        try {
+            if (!daemon.awaitFirstSync(FIRST_SYNC)) {
+                throw new AssertionError("no mailbox sync within " + FIRST_SYNC + " of starting the daemon");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for the first sync", e);
+        }
+        return this;
+    }
+
+    /** Starts the daemon without waiting for a mailbox sync (for a mail server that is down, say). */
+    public TestConductd startWithoutWaiting() {
         Map<String, Object> p = properties(mail, dataDir);
         p.putAll(overrides);
-        context = Contexts.startWith(p);
+        context = Contexts.startWith(p, beans.toArray());
         management = Contexts.serveManagement(context);
         daemon = context.getBean(Daemon.class);
         daemon.start();

@@ -12,8 +12,10 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -75,15 +77,35 @@ public final class TestMail implements AutoCloseable {
     }
 
     /** Puts exact bytes into the conduct inbox, as a mail server would deliver them. */
+    /** Puts the message into the conduct inbox as a delivery would: arriving now, whatever its Date: says. */
     public void deliverRaw(byte[] raw) {
+        deliverRaw(raw, Instant.now());
+    }
+
+    /**
+     * Puts the message into the conduct inbox with the given arrival time (its IMAP
+     * INTERNALDATE), as mail moved in from an archive keeps the time it first arrived.
+     */
+    public void deliverRaw(byte[] raw, Instant arrived) {
         try (Store store = imapStore()) {
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_WRITE);
-            inbox.appendMessages(new Message[] {new MimeMessage(smtpSession(), new ByteArrayInputStream(raw))});
+            // APPEND takes the INTERNALDATE from the received date, or else from the Date: header.
+            MimeMessage message = new MimeMessage(smtpSession(), new ByteArrayInputStream(raw)) {
+                @Override
+                public Date getReceivedDate() {
+                    return Date.from(arrived);
+                }
+            };
+            inbox.appendMessages(new Message[] {message});
             inbox.close(false);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    public void deliverRaw(String raw, Instant arrived) {
+        deliverRaw(raw.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8), arrived);
     }
 
     public void deliverRaw(String raw) {
