@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.conductd.config.MailServer;
 import org.conductd.mail.PausePoint;
+import org.conductd.store.DatabaseFile;
 import org.eclipse.angus.mail.iap.ProtocolException;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -224,7 +225,7 @@ public final class MailboxSync implements AutoCloseable {
         Path file = spoolDir.resolve(UUID.randomUUID() + ".eml");
         MessageDigest digest = newDigest();
         long written = 0;
-        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (OutputStream out = Files.newOutputStream(DatabaseFile.newPrivateFile(file), StandardOpenOption.WRITE)) {
             while (true) {
                 long offset = written;
                 byte[] chunk = run(f, "UID FETCH " + uid + " (BODY.PEEK[]<" + offset + "." + SPOOL_CHUNK + ">)", responses -> {

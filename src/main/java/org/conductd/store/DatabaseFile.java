@@ -70,6 +70,11 @@ public final class DatabaseFile {
         }
     }
 
+    /** Creates a new, empty file readable by the owner only (never an existing one), whatever the umask. */
+    public static Path newPrivateFile(Path file) throws IOException {
+        return Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_FILE));
+    }
+
     /** Creates a private folder (for quarantined and oversized mail) readable by the owner only. */
     public static Path privateDirectory(Path dir) {
         try {

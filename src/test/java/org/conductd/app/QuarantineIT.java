@@ -71,6 +71,8 @@ class QuarantineIT extends ConductdIT {
         try (var files = java.nio.file.Files.list(data.resolve("oversized"))) {
             Path kept = files.findFirst().orElseThrow();
             assertTrue(new String(java.nio.file.Files.readAllBytes(kept), StandardCharsets.UTF_8).contains("Subject: Huge"));
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    java.nio.file.Files.getPosixFilePermissions(kept)), "only the owner may read it, whatever the umask");
         }
     }
 
