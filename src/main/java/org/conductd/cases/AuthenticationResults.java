@@ -1,85 +1,98 @@
 package org.conductd.cases;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.conductd.cases.AuthenticationResultsHeader.Result;
 
 /**
  * Reads RFC 8601 {@code Authentication-Results} headers: does the topmost one written by a
  * trusted server (its authserv-id) show that the From domain passed DMARC, or passed DKIM
  * with a signing domain aligned to it? Only a header from one's own border servers can be
- * trusted, since anyone can write the header into a message.
+ * trusted, since anyone can write the header into a message: every other header, and every
+ * header of that id below the topmost, is ignored (the border server writes its own above
+ * whatever the sender put in).
+ *
+ * <p>The values must be the raw ones, undecoded (see {@link AuthenticationResultsHeader}).
+ * At most {@value #MAX_HEADERS} headers are looked at, each of at most
+ * {@value AuthenticationResultsHeader#MAX_LENGTH} characters; a trusted header that is too long
+ * or cannot be read passes nothing.
  */
 public final class AuthenticationResults {
 
-    private static final Pattern COMMENT = Pattern.compile("\\([^()]*\\)");
-    private static final Pattern RESULT = Pattern.compile("^\\s*([a-z0-9_-]+)\\s*=\\s*([a-z]+)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SIGNER = Pattern.compile("header\\.(d|i)\\s*=\\s*@?([^\\s;]+)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern HEADER_FROM = Pattern.compile("header\\.from\\s*=\\s*([^\\s;]+)", Pattern.CASE_INSENSITIVE);
+    /** The trusted header sits near the top; deeper ones are not looked for. */
+    static final int MAX_HEADERS = 32;
 
     private AuthenticationResults() {
     }
 
     /** True if the topmost header from a trusted authserv-id shows DMARC pass or aligned DKIM pass. */
-    public static boolean passes(List<String> headerValues, List<String> trustedIds, String fromDomain) {
-        for (String value : headerValues) {
-            String withoutComments = stripComments(value);
-            int semicolon = withoutComments.indexOf(';');
-            String head = (semicolon < 0 ? withoutComments : withoutComments.substring(0, semicolon)).strip();
-            // An authserv-id may be followed by a version number.
-            String authservId = head.split("\\s+")[0].toLowerCase(Locale.ROOT);
-            if (trustedIds.stream().anyMatch(t -> t.equalsIgnoreCase(authservId))) {
-                return semicolon >= 0 && showsPass(withoutComments.substring(semicolon + 1), fromDomain);
+    public static boolean passes(List<String> rawHeaderValues, List<String> trustedIds, String fromDomain) {
+        String from = domain(fromDomain);
+        if (from.isEmpty()) {
+            return false;
+        }
+        int looked = 0;
+        for (String value : rawHeaderValues) {
+            if (++looked > MAX_HEADERS) {
+                return false;
+            }
+            AuthenticationResultsHeader header = AuthenticationResultsHeader.parse(value);
+            String id = header.authservId();
+            if (id != null && trustedIds.stream().anyMatch(t -> t.equalsIgnoreCase(id))) {
+                return header.readable() && showsPass(header.results(), from);
             }
         }
         return false;
     }
 
-    private static boolean showsPass(String results, String fromDomain) {
-        for (String result : results.split(";")) {
-            Matcher m = RESULT.matcher(result);
-            if (!m.find() || !m.group(2).equalsIgnoreCase("pass")) {
-                continue;
-            }
-            String method = m.group(1).toLowerCase(Locale.ROOT);
-            if (method.equals("dmarc") && isForDomain(result, fromDomain)) {
-                return true;
-            }
-            if (method.equals("dkim") && signedByAlignedDomain(result, fromDomain)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A DMARC result counts only for the domain of this message's From. */
-    private static boolean isForDomain(String result, String fromDomain) {
-        Matcher p = HEADER_FROM.matcher(result);
-        return p.find() && p.group(1).equalsIgnoreCase(fromDomain);
-    }
-
-    /** Relaxed alignment: the signing domain is the From domain or a parent or child of it. */
-    private static boolean signedByAlignedDomain(String result, String fromDomain) {
-        Matcher p = SIGNER.matcher(result);
-        String from = fromDomain.toLowerCase(Locale.ROOT);
-        while (p.find()) {
-            String value = p.group(2).toLowerCase(Locale.ROOT);
-            String domain = value.contains("@") ? value.substring(value.lastIndexOf('@') + 1) : value;
-            if (domain.equals(from) || from.endsWith("." + domain) || domain.endsWith("." + from)) {
-                return true;
+    /**
+     * A DMARC pass for the From domain or an aligned DKIM pass, unless the same header also
+     * says DMARC failed for it: a server does not write both, so that means text it echoed
+     * has passed for a result of its own, and the fail is the one to believe.
+     */
+    private static boolean showsPass(List<Result> results, String from) {
+        boolean pass = false;
+        for (Result r : results) {
+            if (r.method().equals("dmarc")) {
+                List<String> domains = normalized(r.domains("header.from"));
+                if (r.result().equals("fail") && (domains.isEmpty() || domains.contains(from))) {
+                    return false;
+                }
+                // A DMARC result counts only for the domain of this message's From.
+                pass |= r.result().equals("pass") && !domains.isEmpty()
+                        && domains.stream().allMatch(from::equals);
+            } else if (r.method().equals("dkim") && r.result().equals("pass")) {
+                // header.from is no signing domain; header.d and header.i are, and all must align.
+                List<String> signers = new ArrayList<>(normalized(r.domains("header.d")));
+                signers.addAll(normalized(r.domains("header.i")));
+                pass |= !signers.isEmpty() && signers.stream().allMatch(d -> aligned(d, from));
             }
         }
-        return false;
+        return pass;
     }
 
-    private static String stripComments(String value) {
-        String previous;
-        String current = value;
-        do {
-            previous = current;
-            current = COMMENT.matcher(previous).replaceAll(" ");
-        } while (!current.equals(previous));
-        return current;
+    /**
+     * Relaxed alignment, simplified: the signing domain is the From domain or a parent or child
+     * of it. DMARC proper compares organizational domains found with the Public Suffix List;
+     * this never aligns two different registered domains, only misses siblings such as
+     * a.example.org and b.example.org. A single label (a top-level domain) never aligns.
+     */
+    private static boolean aligned(String signer, String from) {
+        return !signer.isEmpty() && (signer.equals(from) || isBelow(signer, from) || isBelow(from, signer));
+    }
+
+    private static boolean isBelow(String child, String parent) {
+        return parent.indexOf('.') > 0 && child.endsWith("." + parent);
+    }
+
+    private static List<String> normalized(List<String> domains) {
+        return domains.stream().map(AuthenticationResults::domain).toList();
+    }
+
+    /** Lower-cased, without the trailing dot of a fully qualified name. */
+    private static String domain(String name) {
+        String d = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+        return d.endsWith(".") ? d.substring(0, d.length() - 1) : d;
     }
 }

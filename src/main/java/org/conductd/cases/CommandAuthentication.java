@@ -43,7 +43,7 @@ public final class CommandAuthentication {
                     : "it does not answer mail that conductd sent you about this case");
         }
         if (!settings.trustedAuthservIds().isEmpty() && !AuthenticationResults.passes(
-                m.headers("Authentication-Results"), settings.trustedAuthservIds(), m.from().domain())) {
+                m.rawHeaders("Authentication-Results"), settings.trustedAuthservIds(), m.from().domain())) {
             return new Verdict.Refused("your mail provider's check of the sender (DMARC) did not pass");
         }
         return new Verdict.Authentic();

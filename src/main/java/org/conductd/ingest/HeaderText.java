@@ -44,6 +44,11 @@ final class HeaderText {
         return withoutControls(text).strip();
     }
 
+    /** A value on one line and otherwise as received: nothing decoded. */
+    static String unfold(String value) {
+        return value == null ? null : MimeUtil.unfold(value).strip();
+    }
+
     /** Control characters (CR and LF included) become spaces, so a value stays on one line. */
     static String withoutControls(String text) {
         StringBuilder out = new StringBuilder(text.length());

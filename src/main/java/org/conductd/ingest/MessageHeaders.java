@@ -37,11 +37,12 @@ final class MessageHeaders {
         return fields.isEmpty();
     }
 
-    /** Every field in order, unfolded and decoded. */
+    /** Every field in order, unfolded and decoded, each with its undecoded value beside. */
     List<MailHeader> decoded() {
         List<MailHeader> headers = new ArrayList<>(fields.size());
         for (Field field : fields) {
-            headers.add(new MailHeader(field.getName(), HeaderText.decode(field.getBody())));
+            headers.add(new MailHeader(field.getName(), HeaderText.decode(field.getBody()),
+                    HeaderText.unfold(field.getBody())));
         }
         return headers;
     }

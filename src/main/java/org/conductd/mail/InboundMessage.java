@@ -14,7 +14,7 @@ import java.util.Locale;
  *                     null when the header is absent
  * @param text         the readable text: text/plain, else text derived from the HTML part
  * @param html         the text/html body as sent, or null; reply trimming reads mail clients' quote markup in it
- * @param headers      every header field, for the guards
+ * @param headers      every header field, for the guards, decoded and raw
  */
 public record InboundMessage(
         String messageId,
@@ -61,6 +61,20 @@ public record InboundMessage(
         for (MailHeader h : headers) {
             if (h.name().equalsIgnoreCase(name)) {
                 values.add(h.value());
+            }
+        }
+        return values;
+    }
+
+    /**
+     * Every value of a header as received, only unfolded, top to bottom: for structured fields
+     * whose syntax a decoded encoded-word could fake, such as Authentication-Results.
+     */
+    public List<String> rawHeaders(String name) {
+        List<String> values = new ArrayList<>();
+        for (MailHeader h : headers) {
+            if (h.name().equalsIgnoreCase(name)) {
+                values.add(h.raw());
             }
         }
         return values;

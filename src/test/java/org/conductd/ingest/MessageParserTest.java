@@ -176,6 +176,25 @@ class MessageParserTest {
         assertNull(parsedText("From: a@example.org\nDate: yesterday-ish\n\nx\n").date());
     }
 
+    /**
+     * Authentication-Results must be parsed undecoded: an encoded-word the receiving server
+     * echoed from the envelope sender decodes to syntax ("; dmarc=pass ...").
+     */
+    @Test
+    void everyHeaderIsAlsoKeptUndecodedAndUnfolded() {
+        InboundMessage message = parsedText("""
+                Authentication-Results: mx.example.org; spf=fail
+                 smtp.mailfrom==?us-ascii?q?x=3Bdmarc=3Dpass_header=2Efrom=3Dexample=2Eorg=3B?=@evil.example
+                From: a@example.org
+
+                x
+                """);
+        assertEquals("mx.example.org; spf=fail smtp.mailfrom=x;dmarc=pass header.from=example.org;@evil.example",
+                message.headers("Authentication-Results").get(0));
+        assertEquals(List.of("mx.example.org; spf=fail smtp.mailfrom==?us-ascii?q?x=3Bdmarc=3Dpass_header=2Efrom="
+                + "3Dexample=2Eorg=3B?=@evil.example"), message.rawHeaders("Authentication-Results"));
+    }
+
     @Test
     void garbageInToIsSkipped() {
         InboundMessage message = parsedText("From: a@example.org\nTo: <<<>>>, ok@example.org, nonsense\n\nx\n");
