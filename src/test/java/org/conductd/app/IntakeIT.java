@@ -188,7 +188,7 @@ class IntakeIT extends ConductdIT {
                 Message-ID: <old@example.net>
 
                 This happened last year.
-                """);
+                """, java.time.Instant.parse("2025-11-10T10:00:05Z"));
         conductd.settle();
 
         assertEquals(1, conductd.bean(CaseRepository.class).count());
