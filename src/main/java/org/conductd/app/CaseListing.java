@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.conductd.cases.AnonymousReports;
+import org.conductd.outbound.ReporterIdentities;
 import org.conductd.store.AttachmentRepository;
 import org.conductd.store.AuthorRole;
 import org.conductd.store.CaseEvent;
@@ -29,7 +30,8 @@ import org.conductd.store.StoredMessage;
 
 /**
  * The text of the {@code cases} and {@code case N} commands. An anonymous case never shows
- * who reported it.
+ * who reported it: not as its reporter, and not in the text of its messages, events or file
+ * names either.
  */
 @Singleton
 final class CaseListing {
@@ -45,10 +47,11 @@ final class CaseListing {
     private final AttachmentRepository attachments;
     private final EventRepository events;
     private final OutboxRepository outbox;
+    private final ReporterIdentities reporterIdentities;
 
     CaseListing(TransactionOperations<Connection> tx, CaseRepository cases, ParticipantRepository participants,
                 CaseMemberRepository members, MessageRepository messages, AttachmentRepository attachments,
-                EventRepository events, OutboxRepository outbox) {
+                EventRepository events, OutboxRepository outbox, ReporterIdentities reporterIdentities) {
         this.tx = tx;
         this.cases = cases;
         this.participants = participants;
@@ -57,6 +60,7 @@ final class CaseListing {
         this.attachments = attachments;
         this.events = events;
         this.outbox = outbox;
+        this.reporterIdentities = reporterIdentities;
     }
 
     String list() {
@@ -73,7 +77,8 @@ final class CaseListing {
     }
 
     Optional<String> record(long number) {
-        return tx.executeRead(status -> cases.findById(number).map(this::render));
+        return tx.executeRead(status -> cases.findById(number)
+                .map(c -> reporterIdentities.scrubberFor(c).scrub(render(c))));
     }
 
     private String render(CaseRecord c) {

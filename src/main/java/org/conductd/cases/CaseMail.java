@@ -16,6 +16,8 @@ import org.conductd.mail.MailKind;
 import org.conductd.mail.MessageIdIssuer;
 import org.conductd.mail.OutboundMessage;
 import org.conductd.outbound.Outbox;
+import org.conductd.outbound.ReporterIdentities;
+import org.conductd.outbound.ReporterScrubber;
 import org.conductd.outbound.RenderedMail;
 import org.conductd.outbound.TemplateRenderer;
 import org.conductd.outbound.ThreadIndex;
@@ -27,6 +29,12 @@ import org.conductd.store.OutboxRepository;
  * Writes the mail a case causes: renders a template with the case's common values, gives
  * each message its Message-ID (a member's carries their token), threads it for mail
  * clients, and queues it in the outbox of the current transaction.
+ *
+ * <p>Every mail about a case is rendered here, so this is where an anonymous reporter is
+ * taken out of it: in an anonymous case each value of the model (report text, relayed
+ * replies with their quoted header blocks, subjects, the case record, drafts) and each
+ * attached file's name has the reporter's names and addresses replaced. Drafts are rendered
+ * here too, so what approvers see is what is sent.
  */
 @Singleton
 public final class CaseMail {
@@ -36,11 +44,13 @@ public final class CaseMail {
     private final Outbox outbox;
     private final OutboxRepository outboxItems;
     private final MessageIdIssuer ids;
+    private final ReporterIdentities reporters;
     private final Clock clock;
 
     public CaseMail(Settings settings, TemplateRenderer renderer, Outbox outbox, OutboxRepository outboxItems,
-                    MessageIdIssuer ids, Clock clock) {
+                    MessageIdIssuer ids, ReporterIdentities reporters, Clock clock) {
         this.settings = settings;
+        this.reporters = reporters;
         this.renderer = renderer;
         this.outbox = outbox;
         this.outboxItems = outboxItems;
@@ -93,13 +103,22 @@ public final class CaseMail {
     private OutboxItem queue(CaseRecord c, EmailAddress to, EmailAddress member, String messageId, MailKind kind,
                              String template, Map<String, Object> model, String inReplyTo, List<String> references,
                              Map<String, String> headers, List<Attachment> files, Long cause) {
-        return send(c, to, member, messageId, kind, render(c, template, model), inReplyTo, references, headers, files,
-                cause);
+        ReporterScrubber scrubber = reporters.scrubberFor(c);
+        List<Attachment> shownFiles = scrubber.scrubsNothing() ? files : files.stream()
+                .map(a -> new Attachment(scrubber.scrub(a.fileName()), a.contentType(), a.content())).toList();
+        return send(c, to, member, messageId, kind, render(c, template, model, scrubber), inReplyTo, references,
+                headers, shownFiles, cause);
     }
 
     /** Renders a template with the case's common values, without sending anything. */
     public RenderedMail render(CaseRecord c, String template, Map<String, Object> model) {
-        Map<String, Object> values = new HashMap<>(model);
+        return render(c, template, model, reporters.scrubberFor(c));
+    }
+
+    private RenderedMail render(CaseRecord c, String template, Map<String, Object> model, ReporterScrubber scrubber) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> values = scrubber.scrubsNothing() ? new HashMap<>(model)
+                : (Map<String, Object>) scrubbed(model, scrubber);
         values.put("tag", settings.caseTag(c.id()));
         values.put("caseNumber", c.id());
         values.put("codeName", c.codeName());
@@ -132,6 +151,24 @@ public final class CaseMail {
         OutboundMessage message = new OutboundMessage(kind, messageId, from(), List.of(to), settings.address(),
                 mail.subject(), inReplyTo, references, extra, mail.text(), mail.html(), files);
         return outbox.queue(message, c.id(), member, cause);
+    }
+
+    /** The value with every text in it scrubbed: strings, and the maps and lists the templates iterate. */
+    private static Object scrubbed(Object value, ReporterScrubber scrubber) {
+        if (value instanceof String s) {
+            return scrubber.scrub(s);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new HashMap<>();
+            map.forEach((k, v) -> copy.put(k, scrubbed(v, scrubber)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(v -> copy.add(scrubbed(v, scrubber)));
+            return copy;
+        }
+        return value;
     }
 
     private EmailAddress from() {

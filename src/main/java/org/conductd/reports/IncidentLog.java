@@ -16,13 +16,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.conductd.config.Settings;
 import org.conductd.mail.EmailAddress;
+import org.conductd.outbound.ReporterIdentities;
+import org.conductd.outbound.ReporterScrubber;
 import org.conductd.store.CaseActor;
 import org.conductd.store.CaseEventDetail;
 import org.conductd.store.CaseRecipient;
@@ -38,8 +38,9 @@ import org.conductd.store.ParticipantRole;
 /**
  * The internal incident log (SPEC §3.8, the columns of seed 002): one CSV row per case, oldest
  * first, RFC 4180 with CRLF line ends. It is for the team and names reporters, except that an
- * anonymous case says "anonymous" and its reporter's address appears nowhere in its row. All
- * cases are read in one transaction with one query per table, so the log is consistent while
+ * anonymous case says "anonymous" and its reporter's names and addresses appear nowhere in its
+ * row, the team's own words (summary, when, where) included. All
+ * cases are read in one transaction with a query or two per table, so the log is consistent while
  * the daemon writes and stays fast over thousands of cases.
  */
 @Singleton
@@ -50,7 +51,6 @@ public final class IncidentLog {
             "reported_to_dsf", "state");
 
     static final String ANONYMOUS = "anonymous";
-    static final String ANONYMOUS_ADDRESS = "[the anonymous reporter's address]";
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader(HEADER.toArray(String[]::new)).get();
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
@@ -63,17 +63,20 @@ public final class IncidentLog {
     private final EventRepository events;
     private final OutboxRepository outbox;
     private final Settings settings;
+    private final ReporterIdentities reporterIdentities;
     /** Every roster address and alias, lower case, to the member's name. */
     private final Map<String, String> rosterNames = new HashMap<>();
 
     IncidentLog(TransactionOperations<Connection> tx, CaseRepository cases, ParticipantRepository participants,
-                EventRepository events, OutboxRepository outbox, Settings settings) {
+                EventRepository events, OutboxRepository outbox, Settings settings,
+                ReporterIdentities reporterIdentities) {
         this.tx = tx;
         this.cases = cases;
         this.participants = participants;
         this.events = events;
         this.outbox = outbox;
         this.settings = settings;
+        this.reporterIdentities = reporterIdentities;
         settings.team().forEach(m -> m.allAddresses().forEach(a -> rosterNames.putIfAbsent(a.address(), m.name())));
     }
 
@@ -95,10 +98,13 @@ public final class IncidentLog {
             Map<Long, List<CaseActor>> actors = byCase(events.findAddressActors(), CaseActor::caseId);
             Map<Long, List<CaseEventDetail>> sent = byCase(events.findDetailsOfKind("sent"), CaseEventDetail::caseId);
             Map<Long, List<CaseRecipient>> recipients = byCase(outbox.findCaseRecipients(), CaseRecipient::caseId);
+            Map<Long, ReporterScrubber> anonymous = reporterIdentities.ofAnonymousCases();
             List<List<String>> rows = new ArrayList<>();
             for (CaseRecord c : cases.findAllOrderById()) {
-                rows.add(row(c, people.getOrDefault(c.id(), List.of()), actors.getOrDefault(c.id(), List.of()),
-                        sent.getOrDefault(c.id(), List.of()), recipients.getOrDefault(c.id(), List.of())));
+                List<String> row = row(c, people.getOrDefault(c.id(), List.of()), actors.getOrDefault(c.id(), List.of()),
+                        sent.getOrDefault(c.id(), List.of()), recipients.getOrDefault(c.id(), List.of()));
+                ReporterScrubber scrubber = anonymous.getOrDefault(c.id(), ReporterScrubber.NONE);
+                rows.add(scrubber.scrubsNothing() ? row : row.stream().map(scrubber::scrub).toList());
             }
             return rows;
         });
@@ -121,7 +127,7 @@ public final class IncidentLog {
                 whoElseKnows(c, people, recipients),
                 c.dsfReportedAt() == null ? "no" : DAY.format(c.dsfReportedAt()),
                 c.state().name().toLowerCase(Locale.ROOT));
-        return c.anonymous() ? withoutAddresses(row, reporters) : row;
+        return row;
     }
 
     /** The lead, then every roster address that acted on the case, each once. */
@@ -183,18 +189,6 @@ public final class IncidentLog {
     private String member(String address) {
         String name = rosterNames.get(EmailAddress.of(address).address());
         return name == null ? address : person(name, address);
-    }
-
-    /** The anonymous reporter's addresses, wherever the team's own words may have put them, are replaced. */
-    private static List<String> withoutAddresses(List<String> row, List<Participant> reporters) {
-        List<String> cleaned = new ArrayList<>(row);
-        for (Participant p : reporters) {
-            if (p.address() != null && !p.address().isBlank()) {
-                String pattern = "(?i)" + Pattern.quote(p.address().strip());
-                cleaned.replaceAll(cell -> cell.replaceAll(pattern, Matcher.quoteReplacement(ANONYMOUS_ADDRESS)));
-            }
-        }
-        return cleaned;
     }
 
     /**

@@ -30,6 +30,16 @@ public interface MessageRepository extends CrudRepository<StoredMessage, Long> {
 
     List<StoredMessage> findByCaseIdOrderById(long caseId);
 
+    /** Every name and address the reporter of a case wrote from, each pair once. */
+    @Query("SELECT DISTINCT case_id, from_name AS name, from_address AS address FROM messages "
+            + "WHERE case_id = :caseId AND author_role = 'REPORTER'")
+    List<ReporterIdentity> findReporterIdentities(long caseId);
+
+    /** As {@link #findReporterIdentities}, for every anonymous case at once. */
+    @Query("SELECT DISTINCT case_id, from_name AS name, from_address AS address FROM messages "
+            + "WHERE author_role = 'REPORTER' AND case_id IN (SELECT id FROM cases WHERE anonymous = 1)")
+    List<ReporterIdentity> findReporterIdentitiesOfAnonymousCases();
+
     List<StoredMessage> findByDispositionOrderById(Disposition disposition);
 
     @Query("SELECT uid, disposition FROM messages WHERE folder = :folder AND uid_validity = :uidValidity AND uid IN (:uids)")

@@ -23,6 +23,11 @@ public interface ParticipantRepository extends CrudRepository<Participant, Long>
 
     List<Participant> findByCaseIdAndRole(long caseId, ParticipantRole role);
 
+    /** The reporters recorded in every anonymous case, each name and address once per case. */
+    @Query("SELECT DISTINCT case_id, name, address FROM participants "
+            + "WHERE role = 'REPORTER' AND case_id IN (SELECT id FROM cases WHERE anonymous = 1)")
+    List<ReporterIdentity> findReporterIdentitiesOfAnonymousCases();
+
     /** Everyone recorded in a role in any case but one: the pattern check looks through them. */
     @Query("SELECT * FROM participants WHERE role = :role AND case_id <> :caseId ORDER BY case_id")
     List<Participant> findInOtherCases(String role, long caseId);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.conductd.outbound.ReporterScrubber;
 import org.conductd.store.CaseRepository;
 import org.conductd.store.Participant;
 import org.conductd.store.ParticipantRepository;
@@ -122,9 +123,27 @@ class IncidentLogIT extends ConductdIT {
         assertEquals("anonymous", row.get("reporter_name"));
         assertEquals("", row.get("reporter_address"));
         assertTrue(row.get("who_else_knows").contains("the reporter (anonymous)"), row.get("who_else_knows"));
-        assertTrue(row.get("summary").contains(IncidentLog.ANONYMOUS_ADDRESS), row.get("summary"));
+        assertEquals("the reporter wrote from " + ReporterScrubber.REPLACEMENT + " and asked to stay anonymous",
+                row.get("summary"));
         assertFalse(csv.contains(ANONYMOUS), csv);
         assertEquals("open", row.get("state"));
+    }
+
+    @Test
+    void anAnonymousReportersNameIsTakenOutOfTheTeamsOwnWords() throws Exception {
+        mail.send("Sam Quill <sam.quill@example.net>", "Anonymous report", "Someone pushed me.", Map.of());
+        conductd.settle();
+        reply(ALICE, 3, "SUMMARY: Sam Quill was pushed by a volunteer\nWHERE: near Quill, Sam's table\n"
+                + "WHEN: when sam.quill arrived, Alice Example saw it");
+
+        String csv = csv();
+        Map<String, String> row = byColumn(parse(csv).get(0), parse(csv).get(3));
+
+        assertEquals(ReporterScrubber.REPLACEMENT + " was pushed by a volunteer", row.get("summary"));
+        assertEquals("near " + ReporterScrubber.REPLACEMENT + "'s table", row.get("where"));
+        assertEquals("when " + ReporterScrubber.REPLACEMENT + " arrived, Alice Example saw it", row.get("when"));
+        assertFalse(csv.toLowerCase(java.util.Locale.ROOT).contains("quill"), csv);
+        assertTrue(csv.contains("Jo O'Hara"), "a case that is not anonymous still names its reporter");
     }
 
     @Test
