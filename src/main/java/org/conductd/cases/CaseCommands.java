@@ -82,8 +82,12 @@ public final class CaseCommands {
                 drafting.addressee(c.id(), Recipient.REPORTER).isPresent(),
                 drafting.addressee(c.id(), Recipient.REPORTED).isPresent(),
                 commands.stream().anyMatch(CaseCommands::drafts));
+        boolean selfConflict = declaresOwnConflict(sender, commands);
         for (Command command : commands) {
             String keyword = CommandSpec.of(command).keyword();
+            if (selfConflict && CommandSpec.of(command).belongsToTwoPersonRule()) {
+                continue; // dropped when the reply applies: the sender's conflict comes first
+            }
             Optional<String> problem = CommandSpec.of(command).belongsToTwoPersonRule()
                     ? checkTwoPersonRule(case_, sender, command, referencedIds)
                     : checkOther(case_, sender, command);
@@ -94,6 +98,8 @@ public final class CaseCommands {
     }
 
     private static final String NAME_THE_DRAFT = "name the draft";
+    /** How a transcript line naming commands dropped for the sender's own conflict begins. */
+    static final String NOT_APPLIED = "Not applied";
 
     /** The case as the reply's commands, taken in order, would leave it. */
     private static final class Simulated {
@@ -228,12 +234,36 @@ public final class CaseCommands {
         return command instanceof Command.SendNow sendNow ? sendNow.reason() : "";
     }
 
-    /** Makes every change; the mail they cause is returned, to be sent after all of them. */
+    /** Whether the reply declares its own sender conflicted ({@code CONFLICT: me}). */
+    private static boolean declaresOwnConflict(TeamMember sender, List<Command> commands) {
+        return commands.stream().anyMatch(command -> command instanceof Command.Conflict conflict
+                && conflict.memberAddress().equals(sender.email().address()));
+    }
+
+    /**
+     * Makes every change; the mail they cause is returned, to be sent after all of them. A
+     * sender who declares their own conflict in the reply has it apply first: the reply's
+     * drafts, approvals, rejections and SEND-NOWs are dropped, and the transcript says so.
+     */
     public Applied apply(CaseRecord c, TeamMember sender, List<Command> commands, List<String> referencedIds, long row) {
         List<String> transcript = new ArrayList<>();
         List<Runnable> followingMail = new ArrayList<>();
         String lead = c.lead();
         boolean urgent = "urgent".equals(c.severity());
+        if (declaresOwnConflict(sender, commands)) {
+            List<Command> dropped = commands.stream().filter(command -> CommandSpec.of(command).belongsToTwoPersonRule())
+                    .toList();
+            if (!dropped.isEmpty()) {
+                transcript.add(NOT_APPLIED + ", because you declared a conflict of interest in this same reply and can no"
+                        + " longer draft, approve, reject or send anything in this case: " + dropped.stream()
+                        .map(command -> CommandSpec.of(command).keyword()).collect(Collectors.joining(", ")) + ".");
+                record(c, sender.email().address(), "dropped", "declared their own conflict; dropped "
+                        + dropped.stream().map(command -> CommandSpec.of(command).keyword())
+                        .collect(Collectors.joining(", ")), row);
+                commands = commands.stream().filter(command -> !dropped.contains(command)).toList();
+            }
+        }
+        boolean declaredOthers = false;
         for (Command command : commands) {
             String actor = sender.email().address();
             if (command instanceof Command.Note note) {
@@ -257,9 +287,15 @@ public final class CaseCommands {
                 transcript.add(nameOf(lead) + " now leads the case.");
             } else if (command instanceof Command.Conflict conflict) {
                 String member = conflict.memberAddress();
-                team.setConflict(c.id(), member, true, "declared by " + sender.name());
+                team.setConflict(c.id(), member, true, "declared by " + sender.name(), actor);
                 record(c, actor, "conflict", nameOf(member) + " has a conflict of interest", row);
                 transcript.add(nameOf(member) + " is left out of the case from now on.");
+                if (!member.equals(actor)) {
+                    declaredOthers = true;
+                    settings.team().stream().filter(m -> m.email().address().equals(member)).findFirst()
+                            .ifPresent(declared -> followingMail.add(() -> tellDeclaredConflicted(c, declared, sender, row)));
+                    transcript.add(nameOf(member) + " is told, without anything of the case.");
+                }
                 if (member.equals(lead)) {
                     cases.setLead(c.id(), null);
                     lead = null;
@@ -267,7 +303,7 @@ public final class CaseCommands {
                     transcript.add("The case has no lead now: ASSIGN someone else.");
                 }
             } else if (command instanceof Command.ConflictClear clear) {
-                team.setConflict(c.id(), clear.memberAddress(), false, null);
+                team.setConflict(c.id(), clear.memberAddress(), false, null, null);
                 record(c, actor, "conflict-cleared", nameOf(clear.memberAddress()) + " is back on the case", row);
                 transcript.add(nameOf(clear.memberAddress()) + " receives the case's mail again from now on.");
             } else if (command instanceof Command.SetReporter reporter) {
@@ -278,7 +314,7 @@ public final class CaseCommands {
                 setReported(c.id(), reported.name(), reported.address());
                 record(c, actor, "reported", person(reported.name(), reported.address()), row);
                 reportedMember(reported).ifPresent(member -> {
-                    team.setConflict(c.id(), member.email().address(), true, "recorded as the reported person");
+                    team.setConflict(c.id(), member.email().address(), true, "recorded as the reported person", null);
                     record(c, actor, "conflict", member.name() + " is the reported person", row);
                     transcript.add(member.name() + " is on the team and is left out of the case from now on.");
                 });
@@ -365,6 +401,12 @@ public final class CaseCommands {
                 throw new IllegalStateException("not checked: " + command);
             }
         }
+        if (declaredOthers && team.reachable(c.id()).stream().allMatch(m -> m.equals(sender))) {
+            record(c, CaseIntake.ACTOR_SYSTEM, "team-silenced", "only " + sender.name() + " can see the case now", row);
+            followingMail.add(() -> alertSilenced(c, sender, row));
+            transcript.add("Nobody but you can see the case now: the members you declared conflicted"
+                    + (settings.organizers().isEmpty() ? "" : " and the organizers") + " are told.");
+        }
         cases.touch(c.id(), now());
         return new Applied(transcript, followingMail);
     }
@@ -403,6 +445,26 @@ public final class CaseCommands {
     }
 
     /** The team (but the sender) and the organizers, who get only the case number and code name. */
+    /** A member another member declared conflicted hears of it at once, with nothing of the case (SPEC §3.3). */
+    private void tellDeclaredConflicted(CaseRecord c, TeamMember declared, TeamMember sender, long row) {
+        mail.contentFreeToMember(c, declared, MailKind.ALERT, "conflict-declared", Map.of("actorName", sender.name()), row);
+    }
+
+    /**
+     * One member's declarations left nobody else on the case: the members they declared
+     * conflicted and the organizers are alerted, without content, so no one can silence the rest.
+     */
+    private void alertSilenced(CaseRecord c, TeamMember sender, long row) {
+        for (TeamMember m : team.declaredBy(c.id(), sender)) {
+            mail.contentFreeToMember(c, m, MailKind.ALERT, "team-silenced",
+                    Map.of("actorName", sender.name(), "forOrganizer", false), row);
+        }
+        for (EmailAddress organizer : settings.organizers()) {
+            mail.toPerson(c, organizer, MailKind.ALERT, "team-silenced",
+                    Map.of("actorName", sender.name(), "forOrganizer", true), null, List.of(), Map.of(), row);
+        }
+    }
+
     private void alertUrgent(CaseRecord c, TeamMember sender, long row) {
         for (TeamMember m : team.reachable(c.id())) {
             if (!m.equals(sender)) {

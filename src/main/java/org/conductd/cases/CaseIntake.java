@@ -100,7 +100,7 @@ public final class CaseIntake {
         for (TeamMember m : settings.team()) {
             boolean excluded = named.contains(m);
             members.save(new CaseMember(null, c.id(), m.email().address(), excluded,
-                    excluded ? "named in the report" : null, now));
+                    excluded ? "named in the report" : null, now, null));
             if (excluded) {
                 events.save(new CaseEvent(null, c.id(), now, ACTOR_SYSTEM, "member-left-out",
                         m.name() + " is named in the report", row));

@@ -84,30 +84,47 @@ public final class CaseMail {
         return toMember(c, member, kind, template, model, files, List.of(), cause);
     }
 
+    /**
+     * A content-free notice to a member that reaches them even while they are conflicted in
+     * the case (that another member declared them conflicted, a SEND-NOW): so that no member
+     * can be silently kept out. The template must carry nothing of the case but its number
+     * and code name.
+     */
+    public OutboxItem contentFreeToMember(CaseRecord c, TeamMember member, MailKind kind, String template,
+                                          Map<String, Object> model, Long cause) {
+        return toMember(c, member, kind, template, model, List.of(), List.of(), cause, true);
+    }
+
     private OutboxItem toMember(CaseRecord c, TeamMember member, MailKind kind, String template,
                                 Map<String, Object> model, List<Attachment> files, List<String> references,
                                 Long cause) {
+        return toMember(c, member, kind, template, model, files, references, cause, false);
+    }
+
+    private OutboxItem toMember(CaseRecord c, TeamMember member, MailKind kind, String template,
+                                Map<String, Object> model, List<Attachment> files, List<String> references,
+                                Long cause, boolean forConflicted) {
         Map<String, Object> values = new HashMap<>(model);
         values.putIfAbsent("memberName", member.name());
         return queue(c, member.email(), member.email(), ids.forMember(c.id(), member.email()), kind, template, values,
-                references.isEmpty() ? null : references.get(0), references, Map.of(), files, cause);
+                references.isEmpty() ? null : references.get(0), references, Map.of(), files, cause, forConflicted);
     }
 
     /** Mail to someone who is not on the roster (a reporter, say), answering {@code inReplyTo}. */
     public OutboxItem toPerson(CaseRecord c, EmailAddress to, MailKind kind, String template, Map<String, Object> model,
                                String inReplyTo, List<String> references, Map<String, String> headers, Long cause) {
         return queue(c, to, null, ids.forCase(c.id()), kind, template, model, inReplyTo, references, headers, List.of(),
-                cause);
+                cause, false);
     }
 
     private OutboxItem queue(CaseRecord c, EmailAddress to, EmailAddress member, String messageId, MailKind kind,
                              String template, Map<String, Object> model, String inReplyTo, List<String> references,
-                             Map<String, String> headers, List<Attachment> files, Long cause) {
+                             Map<String, String> headers, List<Attachment> files, Long cause, boolean forConflicted) {
         ReporterScrubber scrubber = reporters.scrubberFor(c);
         List<Attachment> shownFiles = scrubber.scrubsNothing() ? files : files.stream()
                 .map(a -> new Attachment(scrubber.scrub(a.fileName()), a.contentType(), a.content())).toList();
         return send(c, to, member, messageId, kind, render(c, template, model, scrubber), inReplyTo, references,
-                headers, shownFiles, cause);
+                headers, shownFiles, cause, forConflicted);
     }
 
     /** Renders a template with the case's common values, without sending anything. */
@@ -140,6 +157,12 @@ public final class CaseMail {
     public OutboxItem send(CaseRecord c, EmailAddress to, EmailAddress member, String messageId, MailKind kind,
                            RenderedMail mail, String inReplyTo, List<String> references, Map<String, String> headers,
                            List<Attachment> files, Long cause) {
+        return send(c, to, member, messageId, kind, mail, inReplyTo, references, headers, files, cause, false);
+    }
+
+    private OutboxItem send(CaseRecord c, EmailAddress to, EmailAddress member, String messageId, MailKind kind,
+                            RenderedMail mail, String inReplyTo, List<String> references, Map<String, String> headers,
+                            List<Attachment> files, Long cause, boolean forConflicted) {
         Instant now = clock.instant();
         Map<String, String> extra = new LinkedHashMap<>(headers);
         String root = ThreadIndex.root(c.id(), settings.tokenSecret(), c.openedAt());
@@ -150,7 +173,8 @@ public final class CaseMail {
         extra.putIfAbsent("Auto-Submitted", "auto-generated");
         OutboundMessage message = new OutboundMessage(kind, messageId, from(), List.of(to), settings.address(),
                 mail.subject(), inReplyTo, references, extra, mail.text(), mail.html(), files);
-        return outbox.queue(message, c.id(), member, cause);
+        return forConflicted ? outbox.queueForConflicted(message, c.id(), member, cause)
+                : outbox.queue(message, c.id(), member, cause);
     }
 
     /** The value with every text in it scrubbed: strings, and the maps and lists the templates iterate. */

@@ -195,6 +195,13 @@ public final class Drafting {
         }
         Map<String, Object> forOrganizers = new HashMap<>(forTeam);
         forOrganizers.put("forTeam", false);
+        // Members declared conflicted by another member hear of it too, without content: a
+        // member who declared everyone else conflicted cannot SEND-NOW unseen (SPEC §3.3).
+        Map<String, Object> forConflicted = new HashMap<>(forOrganizers);
+        forConflicted.put("forConflicted", true);
+        for (TeamMember m : team.declaredByOthers(c.id())) {
+            mail.contentFreeToMember(c, m, MailKind.ALERT, "send-now-alert", forConflicted, row);
+        }
         for (EmailAddress organizer : settings.organizers()) {
             mail.toPerson(c, organizer, MailKind.ALERT, "send-now-alert", forOrganizers, null, List.of(), Map.of(), row);
         }

@@ -161,7 +161,13 @@ public final class ResponderMail {
         messages.assign(row, c.id(), AuthorRole.RESPONDER.name(), Disposition.REFUSED.name(), reason);
         events.save(new CaseEvent(null, c.id(), clock.instant(), sender.email().address(), "refused", reason, row));
         if (!recentlyTold(sender)) {
-            mail.toMember(c, sender, MailKind.REFUSAL, "refusal", Map.of("reason", reason, "hint", hint), row);
+            Map<String, Object> model = Map.of("reason", reason, "hint", hint);
+            if (team.isConflicted(c.id(), sender)) {
+                // A one-line refusal that carries nothing of the case (SPEC §3.5), so it still reaches them.
+                mail.contentFreeToMember(c, sender, MailKind.REFUSAL, "refusal", model, row);
+            } else {
+                mail.toMember(c, sender, MailKind.REFUSAL, "refusal", model, row);
+            }
         }
     }
 
@@ -188,9 +194,14 @@ public final class ResponderMail {
 
     private void transcript(CaseRecord c, TeamMember sender, List<String> changes, long row) {
         if (team.isConflicted(c.id(), sender)) {
-            // The sender just declared their own conflict: confirm it without any case content.
-            changes = List.of("You are recorded as having a conflict of interest; you will receive nothing more "
-                    + "about this case.");
+            // The sender just declared their own conflict: confirm it, and name the commands
+            // dropped because of it, without any case content.
+            List<String> contentFree = new ArrayList<>(List.of("You are recorded as having a conflict of interest;"
+                    + " you will receive nothing more about this case."));
+            changes.stream().filter(l -> l.startsWith(CaseCommands.NOT_APPLIED)).forEach(contentFree::add);
+            List<Map<String, Object>> lines = contentFree.stream().map(l -> Map.<String, Object>of("line", l)).toList();
+            mail.contentFreeToMember(c, sender, MailKind.TRANSCRIPT, "transcript", Map.of("changes", lines), row);
+            return;
         }
         List<Map<String, Object>> lines = changes.stream().map(l -> Map.<String, Object>of("line", l)).toList();
         mail.toMember(c, sender, MailKind.TRANSCRIPT, "transcript", Map.of("changes", lines), row);

@@ -43,13 +43,27 @@ public final class Outbox {
      */
     public OutboxItem queue(OutboundMessage message, Long caseId, EmailAddress member, Long causeMessage,
                             Instant notBefore) {
+        return queue(message, caseId, member, causeMessage, notBefore, false);
+    }
+
+    /**
+     * Queues a content-free notice that reaches its member even while they are conflicted in
+     * the case (that they were declared conflicted, a SEND-NOW): no member can be silenced.
+     */
+    public OutboxItem queueForConflicted(OutboundMessage message, long caseId, EmailAddress member, Long causeMessage) {
+        return queue(message, caseId, member, causeMessage, clock.instant(), true);
+    }
+
+    private OutboxItem queue(OutboundMessage message, Long caseId, EmailAddress member, Long causeMessage,
+                             Instant notBefore, boolean forConflicted) {
         if (message.to().size() != 1) {
             throw new IllegalArgumentException("one recipient per queued message, got " + message.to().size());
         }
         Instant now = clock.instant();
         return outbox.save(new OutboxItem(null, caseId, message.kind().headerValue(), message.kind().priority(),
                 message.messageId(), message.to().get(0).address(), member == null ? null : member.address(),
-                composer.toBytes(message), OutboxState.PENDING, 0, notBefore, null, now, null, causeMessage, null, null));
+                composer.toBytes(message), OutboxState.PENDING, 0, notBefore, null, now, null, causeMessage, null, null,
+                forConflicted));
     }
 
     /**

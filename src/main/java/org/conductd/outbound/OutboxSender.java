@@ -26,6 +26,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +36,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.conductd.config.MailServer;
 import org.conductd.config.Settings;
+import org.conductd.config.TeamMember;
+import org.conductd.mail.EmailAddress;
 import org.conductd.mail.PausePoint;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.EventRepository;
@@ -281,6 +284,13 @@ public final class OutboxSender implements AutoCloseable {
             // The server has it already: only the record is missing, and sending it again would repeat it.
             return recordSent(item) ? Outcome.SENT : Outcome.UNRECORDED;
         }
+        Optional<Boolean> withdrawn = withdrawIfConflicted(item);
+        if (withdrawn.isEmpty()) {
+            return Outcome.UNRECORDED;
+        }
+        if (withdrawn.get()) {
+            return Outcome.NOT_SENT;
+        }
         try {
             MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(item.raw()));
             transport.sendMessage(message, new Address[] {new InternetAddress(item.recipient())});
@@ -300,6 +310,37 @@ public final class OutboxSender implements AutoCloseable {
         }
         LOG.info("Sent {} message {} for case {}", item.kind(), item.id(), item.caseId());
         return Outcome.SENT;
+    }
+
+    /**
+     * Mail queued to a member before they were declared conflicted in its case, or before
+     * REPORTED: named them, is withdrawn instead of sent (SPEC §3.3): the conflict is checked
+     * now, when sending, not only when the mail was queued. Content-free notices meant for
+     * conflicted members still go. Empty when the database cannot say: nothing is sent then.
+     */
+    private Optional<Boolean> withdrawIfConflicted(OutboxItem item) {
+        if (item.member() == null || item.caseId() == null || item.forConflicted()) {
+            return Optional.of(false);
+        }
+        try {
+            if (tx.executeRead(status -> outbox.countToConflictedMember(item.id())) == 0) {
+                return Optional.of(false);
+            }
+            tx.executeWrite(status -> {
+                outbox.markWithdrawn(item.id());
+                events.save(new CaseEvent(null, item.caseId(), clock.instant(), "conductd", "mail-withdrawn",
+                        "a " + item.kind() + " to " + settings.member(EmailAddress.of(item.member()))
+                                .map(TeamMember::name).orElse("a former member")
+                                + " was withdrawn: they have a conflict of interest in the case", null));
+                return null;
+            });
+            LOG.info("Withdrew {} message {} for case {}: its recipient has a conflict of interest",
+                    item.kind(), item.id(), item.caseId());
+            return Optional.of(true);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not check message {} against the case's conflicts ({}); it waits", item.id(), e.toString());
+            return Optional.empty();
+        }
     }
 
     /**

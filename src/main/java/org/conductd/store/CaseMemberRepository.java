@@ -13,7 +13,8 @@ public interface CaseMemberRepository extends CrudRepository<CaseMember, Long> {
 
     List<CaseMember> findByCaseId(long caseId);
 
-    @Query("UPDATE case_members SET conflicted = :conflicted, reason = :reason, since = :at "
+    @Query("UPDATE case_members SET conflicted = :conflicted, reason = :reason, since = :at, declared_by = :declaredBy "
             + "WHERE case_id = :caseId AND member = :member")
-    void setConflict(long caseId, String member, boolean conflicted, @Nullable String reason, Instant at);
+    void setConflict(long caseId, String member, boolean conflicted, @Nullable String reason, Instant at,
+                     @Nullable String declaredBy);
 }

@@ -9,6 +9,8 @@ import java.time.Instant;
 /**
  * One outbound message to one recipient; {@code raw} is exactly what goes on the wire.
  * {@code bouncedAt} and {@code bounceDetail} are set when a bounce for it comes back.
+ * {@code forConflicted}: a content-free notice that goes to its member even while they are
+ * conflicted in the case; any other mail to a member conflicted by then is withdrawn.
  */
 @MappedEntity("outbox")
 public record OutboxItem(
@@ -28,5 +30,6 @@ public record OutboxItem(
         @Nullable Instant sentAt,
         @Nullable Long causeMessage,
         @Nullable Instant bouncedAt,
-        @Nullable String bounceDetail) {
+        @Nullable String bounceDetail,
+        boolean forConflicted) {
 }

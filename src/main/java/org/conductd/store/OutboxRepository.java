@@ -66,6 +66,14 @@ public interface OutboxRepository extends CrudRepository<OutboxItem, Long> {
 
     long countByState(OutboxState state);
 
+    /** Whether this pending mail goes to a member who is conflicted in its case by now, and is not meant for them then. */
+    @Query("SELECT COUNT(*) FROM outbox o JOIN case_members m ON m.case_id = o.case_id AND m.member = o.member "
+            + "WHERE o.id = :id AND o.for_conflicted = 0 AND m.conflicted = 1")
+    long countToConflictedMember(long id);
+
+    @Query("UPDATE outbox SET state = 'WITHDRAWN' WHERE id = :id AND state = 'PENDING'")
+    void markWithdrawn(long id);
+
     @Query("SELECT COUNT(*) FROM outbox WHERE case_id = :caseId AND kind = :kind AND created_at > :since")
     long countForCaseSince(long caseId, String kind, Instant since);
 }

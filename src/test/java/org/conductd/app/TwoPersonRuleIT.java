@@ -93,8 +93,23 @@ class TwoPersonRuleIT extends ConductdIT {
             reply(ALICE, "RESOLVE: warning");
             answerRequest(BOB, "CONFLICT: me\nAPPROVE");
 
-            assertTrue(latest(BOB, "command-error").contains("conflict of interest"));
+            String transcript = latest(BOB, "transcript");
+            assertTrue(transcript.contains("Not applied") && transcript.contains("APPROVE"), transcript);
+            assertTrue(conductd.bean(org.conductd.cases.CaseTeam.class).conflicted(1).contains(BOB), "the conflict applies");
             assertTrue(mail.receivedBy(REPORTED).isEmpty());
+        }
+
+        @Test
+        void approvalBeforeTheSameReplysConflictDoesNotCountEither() throws Exception {
+            reply(ALICE, "RESOLVE: warning");
+            answerRequest(BOB, "APPROVE\nCONFLICT: me");
+
+            String transcript = latest(BOB, "transcript");
+            assertTrue(transcript.contains("Not applied") && transcript.contains("APPROVE"), transcript);
+            assertTrue(conductd.bean(org.conductd.cases.CaseTeam.class).conflicted(1).contains(BOB), "the conflict applies");
+            assertTrue(mail.receivedBy(REPORTED).isEmpty(), "the approval did not count");
+            assertTrue(mail.receivedBy(REPORTER, "notice").isEmpty());
+            assertEquals(CaseState.OPEN, theCase().state());
         }
 
         @Test
