@@ -1,7 +1,6 @@
 package org.conductd.commands;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +36,7 @@ public final class CommandParser {
         if (newText == null || newText.isBlank()) {
             return new ParseResult.Parsed(List.of(), "");
         }
-        List<String> lines = Arrays.asList(newText.split("\\R", -1));
+        List<String> lines = lines(newText);
         Collected reply = new Collected();
         int i = 0;
         while (i < lines.size()) {
@@ -79,8 +78,49 @@ public final class CommandParser {
         if (LineClassifier.classify(line) instanceof LineClassifier.Kind.Prose) {
             return false;
         }
-        String word = line.strip().replaceFirst("^\\*+", "").split("[:\\s*]", 2)[0];
+        String text = line.strip();
+        int from = 0;
+        while (from < text.length() && text.charAt(from) == '*') {
+            from++;
+        }
+        int to = from;
+        while (to < text.length() && !isWordEnd(text.charAt(to))) {
+            to++;
+        }
+        String word = text.substring(from, to);
         return word.equals(word.toUpperCase(Locale.ROOT));
+    }
+
+    /** A keyword ends at its colon, a blank, or the asterisk that closes bold markup. */
+    private static boolean isWordEnd(char c) {
+        return c == ':' || c == '*' || c == ' ' || c >= '\t' && c <= '\r';
+    }
+
+    /**
+     * The lines of the text, split at any line break: CR LF, LF, CR, vertical tab, form feed,
+     * NEL and the Unicode line and paragraph separators (what {@code \\R} matches). A scan
+     * rather than a pattern, since the text is anyone's.
+     */
+    static List<String> lines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                lines.add(text.substring(start, i));
+                i += 2;
+                start = i;
+            } else if (c == '\n' || c == '\u000b' || c == '\f' || c == '\r' || c == '\u0085' || c == '\u2028'
+                    || c == '\u2029') {
+                lines.add(text.substring(start, i));
+                start = ++i;
+            } else {
+                i++;
+            }
+        }
+        lines.add(text.substring(start));
+        return lines;
     }
 
     private static String withoutOuterBlankLines(List<String> lines) {

@@ -1,10 +1,10 @@
 package org.conductd.commands;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns one recognised command, its value and the body below it into a {@link Command}, or says
@@ -24,8 +24,10 @@ final class CommandReader {
         }
     }
 
+    // RE2 patterns: a value is anyone's text, and an address shape made of dots would make a
+    // backtracking matcher quadratic.
     private static final Pattern DRAFT_ID = Pattern.compile("[Dd]0*([1-9][0-9]{0,8})");
-    private static final Pattern ADDRESS = Pattern.compile("[^\\s@<>\"]+@[^\\s@<>\"]+\\.[^\\s@<>\"]+");
+    private static final Pattern ADDRESS = Pattern.compile("[^[:space:]@<>\"]+@[^[:space:]@<>\"]+\\.[^[:space:]@<>\"]+");
     private static final List<String> PERSON_FORMS = List.of("Name <address>", "<address>", "Name");
 
     private final MemberNames members;
@@ -121,12 +123,12 @@ final class CommandReader {
             // Without brackets, a last word that is an address is the address; the rest, the name.
             int space = lastWhitespace(value);
             String last = value.substring(space + 1);
-            if (ADDRESS.matcher(last).matches() || space < 0 && last.contains("@")) {
+            if (ADDRESS.matches(last) || space < 0 && last.contains("@")) {
                 name = space < 0 ? "" : value.substring(0, space);
                 address = last;
             }
         }
-        if (address != null && !ADDRESS.matcher(address).matches()) {
+        if (address != null && !ADDRESS.matches(address)) {
             return bad("\"" + address + "\" is not an email address", PERSON_FORMS);
         }
         name = unquoted(name.strip());

@@ -1,10 +1,10 @@
 package org.conductd.commands;
 
+import com.google.re2j.Pattern;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Tells what one line of a reply is: ordinary prose, a known command with its value, or an
@@ -28,10 +28,11 @@ final class LineClassifier {
         }
     }
 
+    // RE2 patterns: a line is anyone's text, and these must not backtrack over it.
     private static final Pattern CAPITAL_WORD = Pattern.compile("\\p{Lu}[\\p{Lu}\\p{N}_-]+");
     private static final Pattern FEW_CAPITAL_WORDS =
-            Pattern.compile("\\p{Lu}[\\p{Lu}\\p{N}_-]*(?:\\s+\\p{Lu}[\\p{Lu}\\p{N}_-]*){0,2}");
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+            Pattern.compile("\\p{Lu}[\\p{Lu}\\p{N}_-]*(?:[[:space:]]+\\p{Lu}[\\p{Lu}\\p{N}_-]*){0,2}");
+    private static final Pattern WHITESPACE = Pattern.compile("[[:space:]]+");
 
     /**
      * Capitalised words that open a line of ordinary mail ("PS: I'll be late"). The spec refuses
@@ -69,13 +70,13 @@ final class LineClassifier {
         if (split.rest().startsWith("//") || MAIL_ABBREVIATIONS.contains(head)) {
             return new Kind.Prose();
         }
-        String hint = Suggestions.didYouMean(head, CommandTable.keywords());
-        if (CAPITAL_WORD.matcher(head).matches()
-                // "SEND NOW:" is SEND-NOW with a space, but "TO DO:" is just shouting.
-                || (FEW_CAPITAL_WORDS.matcher(head).matches() && !hint.isEmpty())) {
-            return unknownCommand(head, hint);
+        boolean oneWord = CAPITAL_WORD.matches(head);
+        if (!oneWord && !FEW_CAPITAL_WORDS.matches(head)) {
+            return new Kind.Prose();
         }
-        return new Kind.Prose();
+        String hint = Suggestions.didYouMean(head, CommandTable.keywords());
+        // "SEND NOW:" is SEND-NOW with a space, but "TO DO:" is just shouting.
+        return oneWord || !hint.isEmpty() ? unknownCommand(head, hint) : new Kind.Prose();
     }
 
     /**
@@ -98,7 +99,7 @@ final class LineClassifier {
             return new Kind.BadKeyword("a colon must follow " + spec.keyword() + "; write "
                     + spec.keyword() + ": " + words[1], List.of(spec.usage()));
         }
-        if (FEW_CAPITAL_WORDS.matcher(line).matches()) {
+        if (FEW_CAPITAL_WORDS.matches(line)) {
             String hint = Suggestions.didYouMean(line, BARE_KEYWORDS);
             if (!hint.isEmpty()) {
                 return unknownCommand(line, hint);

@@ -1,5 +1,6 @@
 package org.conductd.commands;
 
+import com.google.re2j.Pattern;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,6 +25,9 @@ final class MemberNames {
         record Unknown() implements Match {
         }
     }
+
+    /** Runs of blanks, as RE2: a value is anyone's text. */
+    private static final Pattern BLANKS = Pattern.compile("[[:space:]]+");
 
     private final List<RosterEntry> roster;
 
@@ -53,9 +57,9 @@ final class MemberNames {
             }
             return new Match.Unknown();
         }
-        String name = written.replaceAll("\\s+", " ");
+        String name = BLANKS.matcher(written).replaceAll(" ");
         for (RosterEntry member : roster) {
-            if (member.name().replaceAll("\\s+", " ").equalsIgnoreCase(name)) {
+            if (BLANKS.matcher(member.name()).replaceAll(" ").equalsIgnoreCase(name)) {
                 return new Match.Found(member.address());
             }
         }

@@ -1,13 +1,17 @@
 package org.conductd.commands;
 
+import com.google.re2j.Pattern;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The lines mail clients write around quoted text, as data: quote prefixes, "On … wrote:"
  * attributions in several languages, Outlook header blocks and the markers before an original or
  * forwarded message. Each predicate looks at plain-text lines only; which of them ends the new
- * text is {@link ReplyTrimmer}'s decision.
+ * text is {@link ReplyTrimmer}'s decision. Anyone can send a reply, so every check runs in time
+ * linear in the line: the verb patterns are RE2 (no backtracking), the rest plain scans, which
+ * also keep the many lines of a long reply cheap.
  */
 final class QuoteMarkers {
 
@@ -16,11 +20,19 @@ final class QuoteMarkers {
 
     private static final int ATTRIBUTION_MAX_CHARS = 300;
 
-    private static final int VERB_FLAGS =
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
+    /**
+     * White space as Unicode defines it (java.util.regex's {@code \\s} with
+     * UNICODE_CHARACTER_CLASS): attributions come from clients of every language.
+     */
+    private static final String UNICODE_SPACES =
+            "\\t-\\r \\x{85}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}";
+    private static final String UNICODE_SPACE = "[" + UNICODE_SPACES + "]";
 
-    /** Every client prefixes quoted lines with ">", some indent them by a space first. */
-    private static final Pattern QUOTE = Pattern.compile("^[ \\t]*>");
+    /** What may stand right before an attribution's verb: a blank, a quote mark or a quote prefix. */
+    private static final String UNICODE_SPACE_OR_QUOTE = "[" + UNICODE_SPACES + ">\"']";
+
+    /** Any character but a line terminator, as {@code .} reads in java.util.regex. */
+    private static final String NOT_A_LINE_BREAK = "[^\\n\\r\\x{85}\\x{2028}\\x{2029}]";
 
     /**
      * The verb of an attribution line, by language. Most languages end the line with it ("… wrote:");
@@ -36,31 +48,28 @@ final class QuoteMarkers {
             verbLast("napisał\\(a\\)|napisała|napisał"),       // Polish: "W dniu … napisał(a):"
             verbLast("napsal\\(a\\)|napsala|napsal"),          // Czech
             verbLast("kirjoitti"),                             // Finnish
-            verbLast("yazdı"),                                 // Turkish
+            verbLast("yazd[ıiİ]"),                            // Turkish; ı, i and İ are one letter to a caseless match
             verbLast("написал\\(а\\)|написала|написал|пишет"), // Russian, also Android's "пользователь … написал:"
             verbThenAuthor("schrieb"),                         // German: "Am … schrieb …:"
             verbThenAuthor("schreef"),                         // Dutch: "Op … schreef …:"
             verbThenAuthor("skrev"));                          // Swedish, Danish, Norwegian: "Den … skrev …:"
 
+    /** Parts of the verbs above, one of which a line must hold for any of them to match. */
+    private static final List<String> VERB_STEMS = List.of("wrote", "writes", "écrit", "escribió", "scritto", "scrive",
+            "escreveu", "napisał", "napsal", "kirjoitti", "yazd", "написал", "пишет", "schrieb", "schreef", "skrev")
+            .stream().map(QuoteMarkers::fold).toList();
+
     /**
      * Words an attribution starts with ("On", "Am", "Le", …). With one of these, or with a date or an
      * address in it, a verb line is an attribution even when no ">" quote follows it.
      */
-    private static final Pattern ATTRIBUTION_START = Pattern.compile(
-            "^(On|Am|Le|El|Op|Il|Em|Den|På|W dniu|Dne|Citando|Quoting|Zitat von)\\b.*",
-            Pattern.UNICODE_CHARACTER_CLASS);
-
-    private static final Pattern DIGIT_OR_ADDRESS = Pattern.compile("[0-9@]");
-
-    private static final Pattern TIME = Pattern.compile("\\b\\d{1,2}:\\d{2}\\b");
-
-    /** A command line ("NOTE: …") is the author's own text, never a client's marker. */
-    private static final Pattern COMMAND_LIKE = Pattern.compile("^[A-Z][A-Z-]{2,}:.*");
+    private static final List<String> ATTRIBUTION_START = List.of(
+            "On", "Am", "Le", "El", "Op", "Il", "Em", "Den", "På", "W dniu", "Dne", "Citando", "Quoting", "Zitat von");
 
     /** Header names Outlook and webmail write above the original, in the languages they ship. */
-    private static final Pattern FROM_HEADER = header(
+    private static final Set<String> FROM_HEADER = caseless(
             "From|De|Von|Van|Da|Od|Fra|Från|Feladó|Kimden|Lähettäjä|Nadawca|Afzender|Remetente|От|Від|发件人|寄件者|差出人");
-    private static final Pattern OTHER_HEADER = header(
+    private static final Set<String> OTHER_HEADER = caseless(
             "Sent|Date|To|Cc|Subject|Reply-To|"
                     + "Gesendet|Datum|An|Betreff|"                // German
                     + "Envoyé|Envoyé le|À|Objet|"                 // French
@@ -76,6 +85,10 @@ final class QuoteMarkers {
                     + "Отправлено|Дата|Кому|Тема|Копия|"          // Russian
                     + "发送时间|收件人|主题|日付|宛先|件名");
 
+    private static final int LONGEST_HEADER_NAME = Math.max(
+            FROM_HEADER.stream().mapToInt(String::length).max().orElse(0),
+            OTHER_HEADER.stream().mapToInt(String::length).max().orElse(0));
+
     /** A header block needs this many header lines in a row, one of them naming the sender. */
     private static final int HEADER_BLOCK_MIN_LINES = 2;
 
@@ -87,8 +100,7 @@ final class QuoteMarkers {
      * "-----Original Message-----", Gmail's "---------- Forwarded message ---------", Apple
      * Mail's "Begin forwarded message:", and their translations.
      */
-    private static final Pattern ORIGINAL_MESSAGE = Pattern.compile(
-            "^[-=_*\\s]*("
+    private static final List<String> ORIGINAL_MESSAGE = List.of((""
                     + "original message|forwarded message|message forwarded|begin forwarded message|"
                     + "ursprüngliche nachricht|weitergeleitete nachricht|anfang der weitergeleiteten nachricht|"
                     + "message d'origine|message original|message transféré|début du message réexpédié|"
@@ -97,30 +109,107 @@ final class QuoteMarkers {
                     + "messaggio originale|messaggio inoltrato|inizio messaggio inoltrato|"
                     + "ursprungligt meddelande|vidarebefordrat meddelande|oprindelig meddelelse|"
                     + "wiadomość oryginalna|oryginalna wiadomość|původní zpráva|"
-                    + "исходное сообщение|пересылаемое сообщение|пересланное сообщение"
-                    + ")\\s*:?[-=_*\\s]*$",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+                    + "исходное сообщение|пересылаемое сообщение|пересланное сообщение").split("\\|"));
 
     /** Outlook's plain-text separator above the header block, and mailing lists' footer rule. */
-    private static final Pattern UNDERSCORE_SEPARATOR = Pattern.compile("^\\s*_{10,}\\s*$");
+    private static final int UNDERSCORE_SEPARATOR_MIN = 10;
 
     /** A horizontal rule some clients write above a header block ("-----------", "=========="). */
-    private static final Pattern RULE = Pattern.compile("^\\s*([-_=*]\\s*){4,}$");
+    private static final int RULE_MIN_MARKS = 4;
 
     private QuoteMarkers() {
     }
 
+    /** Every client prefixes quoted lines with ">", some indent them by a space or tab first. */
     static boolean isQuote(String line) {
-        return QUOTE.matcher(line).find();
+        int i = 0;
+        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+            i++;
+        }
+        return i < line.length() && line.charAt(i) == '>';
     }
 
+    /** Rule marks ("-", "_", "=", "*"), at least four, with any blanks between. */
     static boolean isRule(String line) {
-        return RULE.matcher(line).matches();
+        int marks = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '-' || c == '_' || c == '=' || c == '*') {
+                marks++;
+            } else if (!isAsciiSpace(c)) {
+                return false;
+            }
+        }
+        return marks >= RULE_MIN_MARKS;
     }
 
     /** "-----Original Message-----", a forward marker, or Outlook's row of underscores. */
     static boolean isOriginalMessageMarker(String line) {
-        return ORIGINAL_MESSAGE.matcher(line).matches() || UNDERSCORE_SEPARATOR.matcher(line).matches();
+        return isMarkedPhrase(line) || isUnderscoreSeparator(line);
+    }
+
+    /**
+     * One of the phrases, in any case, with rule marks and blanks around it and perhaps a colon
+     * right after it ("-----Original Message-----", "Begin forwarded message:").
+     */
+    private static boolean isMarkedPhrase(String line) {
+        int start = 0;
+        while (start < line.length() && isRuleMarkOrBlank(line.charAt(start))) {
+            start++;
+        }
+        for (String phrase : ORIGINAL_MESSAGE) {
+            if (line.regionMatches(true, start, phrase, 0, phrase.length()) && isMarkerEnd(line, start + phrase.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Only rule marks and blanks from {@code from} on, perhaps with a colon after the first blanks. */
+    private static boolean isMarkerEnd(String line, int from) {
+        int other = from;
+        while (other < line.length() && isRuleMarkOrBlank(line.charAt(other))) {
+            other++;
+        }
+        if (other == line.length()) {
+            return true;
+        }
+        if (line.charAt(other) != ':') {
+            return false;
+        }
+        for (int i = from; i < other; i++) {
+            if (!isAsciiSpace(line.charAt(i))) {
+                return false;
+            }
+        }
+        for (int i = other + 1; i < line.length(); i++) {
+            if (!isRuleMarkOrBlank(line.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isRuleMarkOrBlank(char c) {
+        return c == '-' || c == '=' || c == '_' || c == '*' || isAsciiSpace(c);
+    }
+
+    /** One run of at least ten underscores, with only blanks around it. */
+    private static boolean isUnderscoreSeparator(String line) {
+        int from = 0;
+        int to = line.length();
+        while (from < to && isAsciiSpace(line.charAt(from))) {
+            from++;
+        }
+        while (to > from && isAsciiSpace(line.charAt(to - 1))) {
+            to--;
+        }
+        for (int i = from; i < to; i++) {
+            if (line.charAt(i) != '_') {
+                return false;
+            }
+        }
+        return to - from >= UNDERSCORE_SEPARATOR_MIN;
     }
 
     /**
@@ -130,7 +219,7 @@ final class QuoteMarkers {
      * such as "On", a date or an address; "as Kim wrote:" alone is the author's sentence.
      */
     static int attributionLength(List<String> lines, int start) {
-        if (COMMAND_LIKE.matcher(lines.get(start).strip()).matches()) {
+        if (isCommandLike(lines.get(start).strip())) {
             return 0;
         }
         StringBuilder joined = new StringBuilder();
@@ -156,13 +245,34 @@ final class QuoteMarkers {
     }
 
     private static boolean isAttribution(String text) {
-        return text.endsWith(":")
+        if (!text.endsWith(":")) {
+            return false;
+        }
+        String folded = fold(text);
+        return VERB_STEMS.stream().anyMatch(folded::contains)
                 && ATTRIBUTION_VERBS.stream().anyMatch(p -> p.matcher(text).find())
                 && isSpecific(text);
     }
 
     private static boolean isSpecific(String text) {
-        return ATTRIBUTION_START.matcher(text).matches() || DIGIT_OR_ADDRESS.matcher(text).find();
+        return startsAttribution(text) || text.chars().anyMatch(c -> c >= '0' && c <= '9' || c == '@');
+    }
+
+    /**
+     * Whether the text opens with one of the words an attribution starts with, as a whole word (no
+     * letter, digit or combining mark glued to it), and holds no line break.
+     */
+    private static boolean startsAttribution(String text) {
+        if (hasLineBreak(text)) {
+            return false;
+        }
+        for (String word : ATTRIBUTION_START) {
+            if (text.startsWith(word)
+                    && (text.length() == word.length() || !isUnicodeWordChar(text.codePointAt(word.length())))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -176,12 +286,41 @@ final class QuoteMarkers {
                 && text.endsWith(":")
                 && text.indexOf('@') >= 0
                 && text.chars().anyMatch(Character::isDigit)
-                && !COMMAND_LIKE.matcher(text).matches();
+                && !isCommandLike(text);
+    }
+
+    /**
+     * A command line ("NOTE: …"): a word of at least three capitals or dashes, starting with a
+     * capital, right before a colon. It is the author's own text, never a client's marker.
+     */
+    private static boolean isCommandLike(String text) {
+        int i = 0;
+        while (i < text.length() && (text.charAt(i) >= 'A' && text.charAt(i) <= 'Z' || i > 0 && text.charAt(i) == '-')) {
+            i++;
+        }
+        return i >= 3 && i < text.length() && text.charAt(i) == ':' && !hasLineBreak(text);
     }
 
     /** Whether the lines name a time of day or an address, as clients' attributions do. */
     static boolean namesTimeOrAddress(List<String> lines) {
-        return lines.stream().anyMatch(line -> line.indexOf('@') >= 0 || TIME.matcher(line).find());
+        return lines.stream().anyMatch(line -> line.indexOf('@') >= 0 || namesTime(line));
+    }
+
+    /** A time of day as a word of its own: one or two digits, a colon, two digits ("9:05", "14:41"). */
+    private static boolean namesTime(String line) {
+        for (int colon = line.indexOf(':'); colon >= 0; colon = line.indexOf(':', colon + 1)) {
+            int hours = 0;
+            while (hours < 2 && colon - hours > 0 && isAsciiDigit(line.charAt(colon - hours - 1))) {
+                hours++;
+            }
+            int end = colon + 3;
+            if (hours > 0 && wordEndsBefore(line, colon - hours) && end <= line.length()
+                    && isAsciiDigit(line.charAt(colon + 1)) && isAsciiDigit(line.charAt(colon + 2))
+                    && !startsWord(line, end)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -194,8 +333,8 @@ final class QuoteMarkers {
         boolean from = false;
         for (int i = start; i < Math.min(lines.size(), start + HEADER_BLOCK_MAX_LINES); i++) {
             String line = unbold(lines.get(i));
-            boolean isFrom = FROM_HEADER.matcher(line).matches();
-            if (!isFrom && !OTHER_HEADER.matcher(line).matches()) {
+            boolean isFrom = isHeaderLine(line, FROM_HEADER);
+            if (!isFrom && !isHeaderLine(line, OTHER_HEADER)) {
                 break;
             }
             from |= isFrom;
@@ -215,15 +354,114 @@ final class QuoteMarkers {
     }
 
     private static Pattern verbLast(String verbs) {
-        return Pattern.compile("(^|[\\s>\"'])(" + verbs + ")\\s*:$", VERB_FLAGS);
+        return Pattern.compile("(?:^|" + UNICODE_SPACE_OR_QUOTE + ")(?:" + verbs + ")" + UNICODE_SPACE + "*:$",
+                Pattern.CASE_INSENSITIVE);
     }
 
     private static Pattern verbThenAuthor(String verbs) {
-        return Pattern.compile("(^|[\\s>\"'])(" + verbs + ")(\\s.{0,150})?:$", VERB_FLAGS);
+        return Pattern.compile("(?:^|" + UNICODE_SPACE_OR_QUOTE + ")(?:" + verbs + ")(?:" + UNICODE_SPACE
+                + NOT_A_LINE_BREAK + "{0,150})?:$", Pattern.CASE_INSENSITIVE);
     }
 
-    private static Pattern header(String names) {
-        return Pattern.compile("^(" + names + ")\\s*:(\\s.*|)$",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** A header line: one of the names in any case, a colon, and nothing or a blank and the value. */
+    private static boolean isHeaderLine(String line, Set<String> names) {
+        int colon = line.indexOf(':');
+        if (colon < 0) {
+            return false;
+        }
+        int end = colon;
+        while (end > 0 && isAsciiSpace(line.charAt(end - 1))) {
+            end--;
+        }
+        if (end > LONGEST_HEADER_NAME || !names.contains(fold(line.substring(0, end)))) {
+            return false;
+        }
+        return colon + 1 == line.length() || isAsciiSpace(line.charAt(colon + 1)) && !hasLineBreak(line, colon + 2);
+    }
+
+    private static Set<String> caseless(String names) {
+        return Set.of(names.split("\\|")).stream().map(QuoteMarkers::fold).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * The text with each character in the form a caseless match compares (lower case of the
+     * upper case, as String.regionMatches and java.util.regex with UNICODE_CASE do).
+     */
+    private static String fold(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toLowerCase(Character.toUpperCase(chars[i]));
+        }
+        return new String(chars);
+    }
+
+    /** The blanks java.util.regex's {@code \\s} stands for without UNICODE_CHARACTER_CLASS. */
+    private static boolean isAsciiSpace(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r';
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The line terminators that {@code .} does not cross in java.util.regex. */
+    private static boolean hasLineBreak(String text) {
+        return hasLineBreak(text, 0);
+    }
+
+    private static boolean hasLineBreak(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A word character in Unicode's sense: a letter, a mark, a decimal digit, a connector or a joiner. */
+    private static boolean isUnicodeWordChar(int c) {
+        int type = Character.getType(c);
+        return Character.isAlphabetic(c) || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || type == Character.COMBINING_SPACING_MARK || type == Character.DECIMAL_DIGIT_NUMBER
+                || type == Character.CONNECTOR_PUNCTUATION || c == '\u200c' || c == '\u200d';
+    }
+
+    /** Whether no word goes on through {@code at} from the left: the character before it is not part of one. */
+    private static boolean wordEndsBefore(String line, int at) {
+        return at == 0 || !isWordBefore(line, at);
+    }
+
+    /** Whether a word starts or goes on at {@code at}. */
+    private static boolean startsWord(String line, int at) {
+        if (at >= line.length()) {
+            return false;
+        }
+        int c = line.codePointAt(at);
+        return isLetterDigitOrUnderscore(c) || Character.getType(c) == Character.NON_SPACING_MARK && hasBase(line, at);
+    }
+
+    private static boolean isWordBefore(String line, int at) {
+        int c = line.codePointBefore(at);
+        return isLetterDigitOrUnderscore(c)
+                || Character.getType(c) == Character.NON_SPACING_MARK && hasBase(line, at - Character.charCount(c));
+    }
+
+    /** A combining mark belongs to the word of the letter or digit it follows, as {@code \\b} reads it. */
+    private static boolean hasBase(String line, int mark) {
+        for (int i = mark; i >= 0; i--) {
+            int c = line.codePointAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                return true;
+            }
+            if (Character.getType(c) != Character.NON_SPACING_MARK) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLetterDigitOrUnderscore(int c) {
+        return c == '_' || Character.isLetterOrDigit(c);
     }
 }

@@ -26,6 +26,11 @@ final class Suggestions {
         int best = Integer.MAX_VALUE;
         for (String candidate : candidates) {
             String lower = candidate.toLowerCase(Locale.ROOT);
+            if (Math.abs(word.length() - lower.length()) > reach(lower.length())) {
+                // The distance is at least the difference in length: out of reach without
+                // filling a table as long as whatever was written.
+                continue;
+            }
             int d = distance(word, lower);
             if (d == 0 || d > reach(lower.length())) {
                 continue;
