@@ -2,6 +2,7 @@ package org.conductd.cases;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.conductd.store.Disposition;
 import org.conductd.store.EventRepository;
 import org.conductd.store.MessageRepository;
 import org.conductd.store.Participant;
+import org.conductd.store.OutboxRepository;
 import org.conductd.store.ParticipantRepository;
 import org.conductd.store.ParticipantRole;
 
@@ -33,6 +35,7 @@ import org.conductd.store.ParticipantRole;
 public final class FollowUps {
 
     private static final String ACTOR = CaseIntake.ACTOR_SYSTEM;
+    private static final Duration APPEAL_NOTICE_EVERY = Duration.ofDays(1);
 
     private final Settings settings;
     private final CaseRepository cases;
@@ -43,11 +46,13 @@ public final class FollowUps {
     private final CaseMail mail;
     private final ResponderMail responderMail;
     private final Drafts drafts;
+    private final OutboxRepository outboxItems;
     private final Clock clock;
 
     public FollowUps(Settings settings, CaseRepository cases, ParticipantRepository participants,
                      CaseTeam team, EventRepository events, MessageRepository messages, CaseMail mail,
-                     ResponderMail responderMail, Drafts drafts, Clock clock) {
+                     ResponderMail responderMail, Drafts drafts, OutboxRepository outboxItems, Clock clock) {
+        this.outboxItems = outboxItems;
         this.responderMail = responderMail;
         this.drafts = drafts;
         this.settings = settings;
@@ -105,10 +110,17 @@ public final class FollowUps {
      */
     private void flagAppeal(CaseRecord c, InboundMessage m, long row) {
         String reportedLine = m.from().toString();
+        // At most one notice a day per case: the reported person can write as often as they
+        // like, and each notice leaves the team automatically.
+        boolean toldToday = outboxItems.countForCaseToSince(c.id(), settings.appealsContact().address(),
+                MailKind.ALERT.headerValue(), clock.instant().minus(APPEAL_NOTICE_EVERY)) > 0;
         events.save(new CaseEvent(null, c.id(), clock.instant(), "reported", "appeal",
-                "the reported person wrote after the outcome; the appeals contact was told", row));
-        mail.toPerson(c, settings.appealsContact(), MailKind.ALERT, "appeal-notice",
-                Map.of("reportedLine", reportedLine), null, List.of(), Map.of(), row);
+                "the reported person wrote after the outcome; " + (toldToday
+                        ? "the appeals contact was already told today" : "the appeals contact was told"), row));
+        if (!toldToday) {
+            mail.toPerson(c, settings.appealsContact(), MailKind.ALERT, "appeal-notice",
+                    Map.of("reportedLine", reportedLine), null, List.of(), Map.of(), row);
+        }
         for (TeamMember t : team.reachable(c.id())) {
             mail.toMember(c, t, MailKind.ALERT, "appeal-alert", Map.of("reportedLine", reportedLine), row);
         }

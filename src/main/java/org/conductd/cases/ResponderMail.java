@@ -19,7 +19,6 @@ import org.conductd.mail.MessageBudget;
 import org.conductd.mail.EmailAddress;
 import org.conductd.mail.InboundMessage;
 import org.conductd.mail.MailKind;
-import org.conductd.outbound.Outbox;
 import org.conductd.store.AuthorRole;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.CaseRecord;
@@ -27,6 +26,7 @@ import org.conductd.store.CaseRepository;
 import org.conductd.store.Disposition;
 import org.conductd.store.EventRepository;
 import org.conductd.store.MessageRepository;
+import org.conductd.store.OutboxRepository;
 
 /**
  * A responder's mail in a case (SPEC §3.3, §3.4, §4), in the caller's transaction: the new
@@ -41,6 +41,9 @@ public final class ResponderMail {
 
     /** At most this many refusals an hour to one member, so a forger cannot flood them. */
     private static final int UNPROMPTED_PER_HOUR = 3;
+    /** The kinds of mail that answer a member's mail by themselves, and so share that limit. */
+    private static final List<String> AUTOMATIC_ANSWERS = List.of(MailKind.REFUSAL.headerValue(),
+            MailKind.TRANSCRIPT.headerValue(), MailKind.COMMAND_ERROR.headerValue());
 
     private final Settings settings;
     private final ReplyTrimmer trimmer = new ReplyTrimmer();
@@ -52,12 +55,12 @@ public final class ResponderMail {
     private final MessageRepository messages;
     private final EventRepository events;
     private final CaseMail mail;
-    private final Outbox outbox;
+    private final OutboxRepository outboxItems;
     private final Clock clock;
 
     public ResponderMail(Settings settings, CommandAuthentication authentication, CaseCommands commands,
                          CaseTeam team, CaseRepository cases, MessageRepository messages, EventRepository events,
-                         CaseMail mail, Outbox outbox, Clock clock) {
+                         CaseMail mail, OutboxRepository outboxItems, Clock clock) {
         this.settings = settings;
         this.parser = new CommandParser(settings.team().stream()
                 .map(m -> new RosterEntry(m.name(), m.email().address(),
@@ -70,7 +73,7 @@ public final class ResponderMail {
         this.messages = messages;
         this.events = events;
         this.mail = mail;
-        this.outbox = outbox;
+        this.outboxItems = outboxItems;
         this.clock = clock;
     }
 
@@ -171,9 +174,13 @@ public final class ResponderMail {
         }
     }
 
-    /** Whether the member already had the hour's share of unprompted refusals. */
+    /**
+     * Whether the member already had the hour's share of automatic answers: refusals,
+     * STATUS and HELP answers, transcripts and command errors count together, so a forger
+     * cannot get more of one kind once the limit is reached in another.
+     */
     private boolean recentlyTold(TeamMember member) {
-        return outbox.sentToSince(member.email(), MailKind.REFUSAL.headerValue(),
+        return outboxItems.countOfKindsSince(member.email().address(), AUTOMATIC_ANSWERS,
                 clock.instant().minus(Duration.ofHours(1))) >= UNPROMPTED_PER_HOUR;
     }
 

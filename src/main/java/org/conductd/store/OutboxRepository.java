@@ -32,6 +32,15 @@ public interface OutboxRepository extends CrudRepository<OutboxItem, Long> {
     @Query("SELECT COUNT(*) FROM outbox WHERE recipient = :recipient AND kind = :kind AND created_at > :since")
     long countSince(String recipient, String kind, Instant since);
 
+    /** How many messages of these kinds went to an address since a moment: for limits shared between kinds. */
+    @Query("SELECT COUNT(*) FROM outbox WHERE recipient = :recipient AND kind IN (:kinds) AND created_at > :since")
+    long countOfKindsSince(String recipient, java.util.Collection<String> kinds, Instant since);
+
+    /** How many messages of a kind about a case went to an address since a moment. */
+    @Query("SELECT COUNT(*) FROM outbox WHERE case_id = :caseId AND recipient = :recipient AND kind = :kind "
+            + "AND created_at > :since")
+    long countForCaseToSince(long caseId, String recipient, String kind, Instant since);
+
     @Query("SELECT case_id FROM outbox WHERE message_id = :messageId AND case_id IS NOT NULL")
     Optional<Long> findCaseIdByMessageId(String messageId);
 

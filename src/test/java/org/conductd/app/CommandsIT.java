@@ -328,6 +328,20 @@ class CommandsIT extends ConductdIT {
         }
 
         @Test
+        void forgedStatusAndRefusedCommandsShareOneHourlyLimitOfAnswers() {
+            for (int i = 0; i < 2; i++) {
+                mail.send(ALICE, "Re: [CoC #1]", "SEVERITY: low", Map.of());
+            }
+            for (int i = 0; i < 8; i++) {
+                mail.send(ALICE, "Re: [CoC #1]", "STATUS", Map.of());
+            }
+            conductd.settle();
+
+            int answers = mail.receivedBy(ALICE, "transcript").size() + mail.receivedBy(ALICE, "refusal").size();
+            assertEquals(3, answers, "3 automatic answers an hour to one address, whatever their kind");
+        }
+
+        @Test
         void helpListsTheCommandsFromTheParsersTable() throws Exception {
             reply(ALICE, "HELP");
 

@@ -353,6 +353,22 @@ class TwoPersonRuleIT extends ConductdIT {
         }
 
         @Test
+        void theAppealsContactIsToldAtMostOncePerCaseAndDay() throws Exception {
+            reply(ALICE, "RESOLVE: warning");
+            answerRequest(BOB, "APPROVE");
+            String noticeId = idOf(mail.receivedBy(REPORTED, "notice").get(0));
+
+            for (int i = 1; i <= 4; i++) {
+                mail.send(REPORTED, "Re: outcome", "Appeal number " + i + ": I disagree with this decision.",
+                        Map.of("In-Reply-To", "<" + noticeId + ">"));
+                conductd.settle();
+            }
+
+            assertEquals(1, mail.receivedBy("leaders@example.org", "alert").size());
+            assertTrue(latest(CAROL, "relay").contains("Appeal number 4"), "the team still reads every one");
+        }
+
+        @Test
         void reportedPersonsMailBeforeAnyOutcomeIsNoAppeal() throws Exception {
             reply(ALICE, "REPLY: reported\nPlease tell us your side.");
             answerRequest(BOB, "APPROVE");
