@@ -6,6 +6,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Clock;
+import org.conductd.cases.FloodSummaries;
 import org.conductd.cases.Reminders;
 import org.conductd.reports.WeeklyDigest;
 
@@ -16,10 +17,13 @@ final class ScheduledJobs {
 
     private final WeeklyDigest digest;
     private final Reminders reminders;
+    private final FloodSummaries floodSummaries;
     private final TransactionOperations<Connection> tx;
     private final Clock clock;
 
-    ScheduledJobs(WeeklyDigest digest, Reminders reminders, TransactionOperations<Connection> tx, Clock clock) {
+    ScheduledJobs(WeeklyDigest digest, Reminders reminders, FloodSummaries floodSummaries,
+                  TransactionOperations<Connection> tx, Clock clock) {
+        this.floodSummaries = floodSummaries;
         this.digest = digest;
         this.reminders = reminders;
         this.tx = tx;
@@ -35,6 +39,12 @@ final class ScheduledJobs {
      * Every quarter of an hour: reminders, and any digest still due, so that a cron tick that
      * fired a little early, or failed on a busy database, costs minutes rather than a week.
      */
+    /** During a flood of reports: the summary of new cases for each responder, when one is due. */
+    @Scheduled(fixedDelay = "${conductd.flood.check-every:1m}", initialDelay = "${conductd.flood.check-every:1m}")
+    void floodSummaries() {
+        tx.executeWrite(status -> floodSummaries.sendDue());
+    }
+
     @Scheduled(fixedDelay = "15m", initialDelay = "2m")
     void quarterHourly() {
         digest.sendIfDue(clock.instant());

@@ -18,7 +18,8 @@ final class TemplateCheck {
             "transcript", "command-error", "refusal", "status", "help", "urgent-alert", "pattern-notice",
             "resolution-reporter", "resolution-reported", "complaint-notice", "reply-reported", "reply-reporter",
             "dsf-report", "approval-request", "draft-rejected", "draft-sent", "send-now-alert", "appeal-notice",
-            "appeal-alert", "delivery-failure", "digest", "reminder", "conflict-declared", "team-silenced");
+            "appeal-alert", "delivery-failure", "digest", "reminder", "conflict-declared", "team-silenced",
+            "flood-summary");
 
     private final TemplateRenderer renderer;
 

@@ -25,6 +25,8 @@ import org.conductd.store.CaseRecord;
 import org.conductd.store.CaseRepository;
 import org.conductd.store.Disposition;
 import org.conductd.store.EventRepository;
+import org.conductd.store.HeldNotification;
+import org.conductd.store.HeldNotificationRepository;
 import org.conductd.store.MessageRepository;
 import org.conductd.store.Participant;
 import org.conductd.store.ParticipantRepository;
@@ -40,6 +42,7 @@ public final class CaseIntake {
 
     static final String ACTOR_SYSTEM = "conductd";
     private static final Duration ACK_WINDOW = Duration.ofHours(1);
+    private static final Duration FLOOD_WINDOW = Duration.ofHours(1);
     /**
      * A report that reached the mailbox this long before conductd read it was not just
      * written (mail moved in from an archive keeps its arrival time, say): its sender is not
@@ -55,12 +58,14 @@ public final class CaseIntake {
     private final MessageRepository messages;
     private final CaseMail mail;
     private final Outbox outbox;
+    private final HeldNotificationRepository held;
     private final CodeNames codeNames = new CodeNames();
     private final Clock clock;
 
     public CaseIntake(Settings settings, CaseRepository cases, ParticipantRepository participants,
                       CaseMemberRepository members, EventRepository events, MessageRepository messages, CaseMail mail,
-                      Outbox outbox, Clock clock) {
+                      Outbox outbox, HeldNotificationRepository held, Clock clock) {
+        this.held = held;
         this.settings = settings;
         this.cases = cases;
         this.participants = participants;
@@ -172,6 +177,13 @@ public final class CaseIntake {
         model.put("automaticReason", automatic.map(r -> r.toLowerCase().replace('_', ' ')).orElse(""));
         model.put("anonymous", c.anonymous());
         List<TeamMember> recipients = settings.team().stream().filter(m -> !named.contains(m)).toList();
+        if (!recipients.isEmpty() && inFlood(c)) {
+            held.save(new HeldNotification(c.id(), c.openedAt(), null));
+            events.save(new CaseEvent(null, c.id(), clock.instant(), ACTOR_SYSTEM, "notification-held",
+                    "more than " + settings.floodNewCasesPerHour() + " new cases within an hour: the responders get"
+                            + " it in the next summary of new cases", row));
+            return;
+        }
         for (TeamMember m : recipients) {
             mail.firstToMember(c, m, MailKind.CASE_NOTIFICATION, "case-notification", model, files.attached(), row);
         }
@@ -186,6 +198,11 @@ public final class CaseIntake {
         }
         events.save(new CaseEvent(null, c.id(), clock.instant(), ACTOR_SYSTEM, "team-notified",
                 recipients.size() + " of " + settings.team().size() + " responders notified", row));
+    }
+
+    /** Whether this case is one of more new cases within the last hour than the team is mailed one by one. */
+    private boolean inFlood(CaseRecord c) {
+        return cases.countOpenedSince(c.openedAt().minus(FLOOD_WINDOW)) > settings.floodNewCasesPerHour();
     }
 
     /**

@@ -39,7 +39,9 @@ public record Settings(
         Map<String, String> resolutionDescriptions,
         Duration reminderIdleAfter,
         Duration messageBudget,
-        int maxMimeParts) {
+        int maxMimeParts,
+        int floodNewCasesPerHour,
+        Duration floodSummaryEvery) {
 
     public Settings {
         team = List.copyOf(team);

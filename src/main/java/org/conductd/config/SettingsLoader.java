@@ -107,7 +107,9 @@ public final class SettingsLoader {
                 resolutionDescriptions(resolutions),
                 duration("reminders.idle-after", Duration.ofHours(48)),
                 duration("message-budget", Duration.ofSeconds(5)),
-                positiveInt("max-mime-parts", 500));
+                positiveInt("max-mime-parts", 500),
+                positiveInt("flood.new-cases-per-hour", 30),
+                duration("flood.summary-every", Duration.ofMinutes(10)));
     }
 
     private Path templatesDir() {

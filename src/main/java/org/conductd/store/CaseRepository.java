@@ -19,6 +19,9 @@ public interface CaseRepository extends CrudRepository<CaseRecord, Long> {
     @Query("SELECT * FROM cases WHERE opened_at >= :from AND opened_at < :until ORDER BY id")
     List<CaseRecord> findOpenedBetween(Instant from, Instant until);
 
+    @Query("SELECT COUNT(*) FROM cases WHERE opened_at >= :since")
+    long countOpenedSince(Instant since);
+
     @Query("SELECT code_name FROM cases")
     List<String> findAllCodeNames();
 
