@@ -70,7 +70,8 @@ final class CaseListing {
                     "severity", "opened", "reporter"));
             for (CaseRecord c : cases.findAllOrderById()) {
                 out.append(String.format(Locale.ROOT, "%-5d %-24s %-9s %-8s %-17s %s%n", c.id(), c.codeName(),
-                        c.state(), c.severity() == null ? "-" : c.severity(), when(c.openedAt()), reporter(c)));
+                        c.state(), c.severity() == null ? "-" : c.severity(), when(c.openedAt()),
+                        printable(reporter(c))));
             }
             return out.toString();
         });
@@ -78,7 +79,7 @@ final class CaseListing {
 
     Optional<String> record(long number) {
         return tx.executeRead(status -> cases.findById(number)
-                .map(c -> reporterIdentities.scrubberFor(c).scrub(render(c))));
+                .map(c -> printableLines(reporterIdentities.scrubberFor(c).scrub(render(c)))));
     }
 
     private String render(CaseRecord c) {
@@ -122,8 +123,10 @@ final class CaseListing {
         }
         out.append("\nEvents\n");
         for (CaseEvent e : events.findByCaseIdOrderById(c.id())) {
+            // Who reported an anonymous case is shown nowhere, the event log included (as in STATUS).
+            String detail = c.anonymous() && e.kind().equals("reporter") ? AnonymousReports.label(c.id()) : e.detail();
             out.append("  ").append(when(e.at())).append(' ').append(e.kind()).append(" by ").append(e.actor())
-                    .append(e.detail() == null ? "" : ": " + e.detail()).append('\n');
+                    .append(detail == null ? "" : ": " + detail.replace('\n', ' ')).append('\n');
         }
         out.append("\nMail sent\n");
         for (OutboxItem o : outbox.findByCaseIdOrderById(c.id())) {
@@ -150,6 +153,19 @@ final class CaseListing {
             return name == null ? "unknown" : name;
         }
         return name == null ? address : name + " <" + address + ">";
+    }
+
+    /**
+     * The whole record without control characters but its own line breaks and tabs: event
+     * details, names, file names and server replies all come from people or their servers.
+     */
+    private static String printableLines(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            out.append(Character.isISOControl(ch) && ch != '\n' && ch != '\t' ? '\uFFFD' : ch);
+        }
+        return out.toString();
     }
 
     /** Text from strangers without control characters, so it cannot drive the terminal it is shown on. */

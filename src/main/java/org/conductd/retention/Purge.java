@@ -36,7 +36,9 @@ import org.conductd.store.EventRepository;
  * it), dates, and the kinds of events and mail. One transaction erases, recording a
  * "purged" event per case; then the database file is rewritten so that the erased bytes are
  * gone from it, not merely unreferenced. A case with nothing left to erase is skipped, so
- * running it again changes nothing. Quarantined mail that is in no case is never touched.
+ * running it again changes nothing. Mail kept in no case is erased with a purged case when
+ * it carries one of the case's Message-IDs or its subject tag (copies of conductd's own
+ * mail, bounces, quarantined replies); other mail in no case is never touched.
  */
 @Singleton
 public final class Purge {
@@ -87,6 +89,7 @@ public final class Purge {
     private final ConnectionOperations<Connection> connections;
     private final EventRepository events;
     private final Path oversizedDir;
+    private final Settings settings;
     private final TransparencyReport transparency;
     private final Clock clock;
 
@@ -96,6 +99,7 @@ public final class Purge {
         this.connections = connections;
         this.events = events;
         this.oversizedDir = settings.oversizedDir().toAbsolutePath().normalize();
+        this.settings = settings;
         this.transparency = transparency;
         this.clock = clock;
     }
@@ -180,15 +184,27 @@ public final class Purge {
     }
 
     /**
-     * The case's messages, and the redelivered copies of them, which ingest keeps in no case
-     * with the note "duplicate of Message-ID ..." (see InboxPipeline).
+     * The case's messages; the redelivered copies of them, which ingest keeps in no case with
+     * the note "duplicate of Message-ID ..." (see InboxPipeline); and the mail kept in no case
+     * that belongs to it or names it: copies of conductd's own mail about it, bounces of that
+     * mail, and quarantined mail that answers it, each found by a Message-ID of the case's
+     * mail or its subject tag in the stored bytes.
      */
-    private static CaseRows rowsOf(Connection c, long caseId) {
+    private CaseRows rowsOf(Connection c, long caseId) {
         List<Long> messages = longs(c, "SELECT id FROM messages WHERE case_id = ? "
                 + "UNION SELECT d.id FROM messages d JOIN messages m ON d.note = 'duplicate of Message-ID ' || m.message_id "
-                + "WHERE m.case_id = ? AND d.case_id IS NULL AND d.disposition = 'DUPLICATE'", List.of(caseId, caseId));
+                + "WHERE m.case_id = ? AND d.case_id IS NULL AND d.disposition = 'DUPLICATE' "
+                + "UNION SELECT k.id FROM messages k JOIN raw_messages r ON r.message_row = k.id "
+                + "WHERE k.case_id IS NULL AND k.disposition IN ('OWN', 'BOUNCE', 'QUARANTINED') AND r.bytes IS NOT NULL "
+                + "AND (instr(r.bytes, CAST(? AS BLOB)) > 0 OR EXISTS (SELECT 1 FROM outbox o WHERE o.case_id = ? "
+                + "AND o.message_id <> '' AND instr(r.bytes, CAST(o.message_id AS BLOB)) > 0))",
+                List.of(caseId, caseId, caseTag(caseId), caseId));
         List<Long> drafts = longs(c, "SELECT id FROM drafts WHERE case_id = ?", List.of(caseId));
         return new CaseRows(caseId, messages, drafts);
+    }
+
+    private String caseTag(long caseId) {
+        return settings.caseTag(caseId);
     }
 
     private PurgeReport count(Connection c, CaseRows rows, LocalDate closedBefore) {

@@ -155,6 +155,16 @@ class CommandsIT extends ConductdIT {
             String record = conductd.bean(CaseListing.class).record(1).orElseThrow();
             assertTrue(record.contains("note by " + ALICE + ": spoke to the venue"), record);
         }
+
+        @Test
+        void theRecordShowsNoControlCharactersFromEventDetails() {
+            reply(ALICE, "NOTE: spoke to the \u001b[2J\u001b]0;owned\u0007venue\u0008\u0008");
+
+            String record = conductd.bean(CaseListing.class).record(1).orElseThrow();
+            assertTrue(record.contains("spoke to the"), record);
+            assertFalse(record.chars().anyMatch(ch -> Character.isISOControl(ch) && ch != '\n' && ch != '\t'),
+                    "no escape, bell or backspace reaches the terminal");
+        }
     }
 
     @Nested

@@ -172,6 +172,37 @@ class PurgeIT extends ConductdIT {
     }
 
     @Test
+    void mailInNoCaseThatAnswersOrNamesThePurgedCaseIsErasedToo() throws Exception {
+        String caseMail = idOf(mail.receivedBy(ALICE, "case-notification").get(0));
+        // Quarantined (no From), answering case mail: it names the reporter.
+        mail.deliverRaw("To: conduct@example.org\nSubject: Re: [CoC #1]\nIn-Reply-To: <" + caseMail + ">\n\n"
+                + "QUARANTINED-ZEBEDEE-1 wrote back.\n");
+        // A bounce that matches no sent mail but quotes the case's subject tag.
+        mail.deliverRaw("From: MAILER-DAEMON@mx.example.net\nTo: conduct@example.org\nSubject: Undelivered Mail\n"
+                + "Auto-Submitted: auto-replied\nContent-Type: multipart/report; report-type=delivery-status; boundary=b\n\n"
+                + "--b\nContent-Type: text/plain\n\nYour mail \"[CoC #1] BOUNCED-ZEBEDEE-2\" could not be delivered.\n"
+                + "--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.net\n\n"
+                + "Final-Recipient: rfc822; gone@example.net\nAction: failed\nStatus: 5.1.1\n--b--\n");
+        conductd.settle();
+        assertFalse(filesContainingAfterStop("QUARANTINED-ZEBEDEE-1").isEmpty(), "set-up: the quarantined copy is kept");
+        conductd.start();
+
+        Result r = purge("", "--closed-before", TOMORROW, "--yes");
+        assertEquals(0, r.exit(), r.err());
+        conductd.stop();
+
+        assertEquals(List.of(), filesContaining("QUARANTINED-ZEBEDEE-1"));
+        assertEquals(List.of(), filesContaining("BOUNCED-ZEBEDEE-2"));
+        assertFalse(filesContaining(KEPT).isEmpty(), "the open case is untouched");
+    }
+
+    /** Stops the daemon (so its files are settled) and searches them. */
+    List<String> filesContainingAfterStop(String text) throws IOException {
+        conductd.stop();
+        return filesContaining(text);
+    }
+
+    @Test
     void personalDataIsReallyInTheFilesBeforeThePurge() throws Exception {
         conductd.stop();
 
