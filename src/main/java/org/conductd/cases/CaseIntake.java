@@ -166,7 +166,7 @@ public final class CaseIntake {
 
     private void notifyTeam(CaseRecord c, InboundMessage report, Optional<TeamMember> takenBy, List<TeamMember> named,
                             Optional<String> automatic, Arrival arrival, long row) {
-        CaseText.Files files = CaseText.files(report.attachments());
+        CaseText.Files files = CaseText.files(report.attachments(), c.anonymous());
         Map<String, Object> model = new HashMap<>(files.model());
         model.put("reporterLine", reporterLine(c, report, takenBy));
         model.put("takenBy", takenBy.map(TeamMember::name).orElse(""));

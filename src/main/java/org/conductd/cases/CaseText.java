@@ -58,14 +58,30 @@ final class CaseText {
     /** More than this in one mail, times every responder, would make mail servers refuse it and fill memory. */
     static final long MAX_ATTACHED_BYTES = 10L * 1024 * 1024;
 
-    /** A message's files: the list shown in the mail, and the files attached to it (none if too large). */
-    record Files(List<Map<String, Object>> listed, List<Attachment> attached) {
+    /**
+     * A message's files: the list shown in the mail, and the files attached to it (none if
+     * too large, or withheld because they come from an anonymous reporter).
+     */
+    record Files(List<Map<String, Object>> listed, List<Attachment> attached, boolean withheld) {
         Map<String, Object> model() {
-            return Map.of("attachments", listed, "attached", !attached.isEmpty());
+            return Map.of("attachments", listed, "attached", !attached.isEmpty(), "withheld", withheld);
         }
     }
 
     static Files files(List<Attachment> attachments) {
+        return files(attachments, false);
+    }
+
+    /**
+     * @param fromAnonymousReporter the files of an anonymous reporter are listed, never
+     *     attached: a forwarded message's headers, a document's author or a photo's metadata
+     *     can name them, and no scrubbing of arbitrary bytes can be trusted to catch it
+     */
+    static Files files(List<Attachment> attachments, boolean fromAnonymousReporter) {
+        if (fromAnonymousReporter && !attachments.isEmpty()) {
+            Files all = files(attachments, false);
+            return new Files(all.listed(), List.of(), true);
+        }
         List<Map<String, Object>> listed = new ArrayList<>();
         long total = 0;
         for (Attachment a : attachments) {
@@ -73,6 +89,6 @@ final class CaseText {
                     "size", size(a.size())));
             total += a.size();
         }
-        return new Files(listed, total <= MAX_ATTACHED_BYTES ? attachments : List.of());
+        return new Files(listed, total <= MAX_ATTACHED_BYTES ? attachments : List.of(), false);
     }
 }

@@ -127,7 +127,7 @@ public final class FollowUps {
     }
 
     private void relay(CaseRecord c, InboundMessage m, AuthorRole role, boolean newParticipant, long row) {
-        CaseText.Files files = CaseText.files(m.attachments());
+        CaseText.Files files = CaseText.files(m.attachments(), c.anonymous() && role == AuthorRole.REPORTER);
         Map<String, Object> model = new HashMap<>(files.model());
         model.put("authorRole", describe(role));
         model.put("authorLine", authorLine(c, m, role));

@@ -136,6 +136,44 @@ class AnonymousReporterIT extends ConductdIT {
         }
     }
 
+    @Test
+    void anAnonymousReportersFilesAreListedButNeverAttached() throws Exception {
+        mail.deliverRaw("""
+                From: %s <%s>
+                To: conduct@example.org
+                Subject: Anonymous report
+                Message-ID: <anon-files@home.example>
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary=b
+
+                --b
+                Content-Type: text/plain
+
+                I am forwarding what they sent me.
+                --b
+                Content-Type: message/rfc822
+                Content-Disposition: attachment; filename="forwarded.eml"
+
+                From: Mallory Example <mallory@example.com>
+                To: %s <%s>
+                Subject: you
+
+                You were out of line.
+                --b--
+                """.formatted(NAME, ADDRESS, NAME, ADDRESS));
+        conductd.settle();
+
+        for (String[] member : TestConductd.TEAM) {
+            MimeMessage note = mail.receivedBy(member[1], "case-notification").get(0);
+            String shown = shown(note);
+            assertTrue(shown.contains("forwarded.eml") && shown.contains("not attached"), shown);
+            java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+            note.writeTo(raw);
+            assertFalse(raw.toString(StandardCharsets.UTF_8).toLowerCase(Locale.ROOT).contains("home.example"),
+                    "not in any part, encoded or not");
+        }
+    }
+
     @Nested
     class AReportForwardingMailInline {
 
