@@ -13,7 +13,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Chooses the Message-IDs conductd sends. Mail to a roster member about a case carries a
  * token: an HMAC over the case number, the member's roster address and a nonce, so that a
- * reply referencing it proves it answers mail that member was sent about that case.
+ * reply referencing it proves it answers mail that member was sent about that case. Its key
+ * is the token secret's {@link SecretKeys.Use#MEMBER_TOKEN} key, which nothing else uses.
  *
  * <p>Forms: {@code c<case>.<nonce>.<mac>@domain} (member token), {@code c<case>.<nonce>@domain}
  * (other case mail), {@code n.<nonce>@domain} (mail about no case). Lower-case hex only, so
@@ -24,12 +25,12 @@ public final class MessageIdIssuer {
     private static final Pattern TOKEN = Pattern.compile("c(\\d{1,18})\\.([0-9a-f]{24})\\.([0-9a-f]{32})@(.+)");
     private static final HexFormat HEX = HexFormat.of();
 
-    private final byte[] secret;
+    private final SecretKeySpec key;
     private final String domain;
     private final SecureRandom random = new SecureRandom();
 
     public MessageIdIssuer(String secret, String domain) {
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.key = new SecretKeySpec(SecretKeys.derive(secret, SecretKeys.Use.MEMBER_TOKEN), "HmacSHA256");
         this.domain = domain;
     }
 
@@ -73,7 +74,7 @@ public final class MessageIdIssuer {
     private String mac(long caseNumber, EmailAddress member, String nonce) {
         try {
             Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            hmac.init(key);
             String bound = "conductd-token\u0000" + caseNumber + "\u0000" + member.address() + "\u0000" + nonce;
             byte[] full = hmac.doFinal(bound.getBytes(StandardCharsets.UTF_8));
             return HEX.formatHex(full, 0, 16);
