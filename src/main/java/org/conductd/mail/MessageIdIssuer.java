@@ -23,6 +23,12 @@ import javax.crypto.spec.SecretKeySpec;
 public final class MessageIdIssuer {
 
     private static final Pattern TOKEN = Pattern.compile("c(\\d{1,18})\\.([0-9a-f]{24})\\.([0-9a-f]{32})@(.+)");
+    /**
+     * The nonce and MAC of a member token: all that a forged reply needs, however the id around
+     * them is quoted. Only from the start of a run of hex digits, so a long run is read once.
+     */
+    private static final Pattern TOKEN_NONCE_AND_MAC =
+            Pattern.compile("(?<![0-9a-fA-F])[0-9a-fA-F]{24}\\.[0-9a-fA-F]{32}");
     private static final HexFormat HEX = HexFormat.of();
 
     private final SecretKeySpec key;
@@ -63,6 +69,15 @@ public final class MessageIdIssuer {
         }
         byte[] expected = mac(caseNumber, member, m.group(2)).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, m.group(3).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * The text with the nonce and MAC of every member token in it replaced by "[token]", for
+     * text conductd keeps or shows that may quote its Message-IDs (a bounce, a forwarded
+     * message): a token is for the member it was sent to and nobody else. Null stays null.
+     */
+    public static String withoutTokens(String text) {
+        return text == null ? null : TOKEN_NONCE_AND_MAC.matcher(text).replaceAll("[token]");
     }
 
     private String nonce() {

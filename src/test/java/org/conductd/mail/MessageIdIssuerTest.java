@@ -67,6 +67,25 @@ class MessageIdIssuerTest {
         assertNotEquals(mac(SECRET.getBytes(StandardCharsets.UTF_8), bound), parts[2]);
     }
 
+    @Test
+    void aTokenIsLeftOutOfATextHoweverItIsQuoted() {
+        String id = issuer.forMember(7, ALICE);
+        String bare = id.substring(0, id.indexOf('@'));
+        String text = "Message-ID: <" + id + ">\nqueued as " + bare + "\n" + bare.toUpperCase(java.util.Locale.ROOT);
+
+        assertEquals("Message-ID: <c7.[token]@example.org>\nqueued as c7.[token]\nC7.[token]",
+                MessageIdIssuer.withoutTokens(text));
+    }
+
+    @Test
+    void idsWithoutATokenAndOtherHexAreKept() {
+        String caseId = issuer.forCase(7);
+        String text = caseId + " commit 0123456789abcdef0123456789abcdef01234567";
+
+        assertEquals(text, MessageIdIssuer.withoutTokens(text));
+        assertEquals(null, MessageIdIssuer.withoutTokens(null));
+    }
+
     private static String mac(byte[] key, String bound) throws Exception {
         Mac hmac = Mac.getInstance("HmacSHA256");
         hmac.init(new SecretKeySpec(key, "HmacSHA256"));
