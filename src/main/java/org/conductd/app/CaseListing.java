@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.conductd.cases.AnonymousReports;
+import org.conductd.mail.MessageIdIssuer;
 import org.conductd.outbound.ReporterIdentities;
 import org.conductd.store.AttachmentRepository;
 import org.conductd.store.AuthorRole;
@@ -168,9 +169,12 @@ final class CaseListing {
         return out.toString();
     }
 
-    /** Text from strangers without control characters, so it cannot drive the terminal it is shown on. */
+    /**
+     * Text from strangers without control characters, so it cannot drive the terminal it is shown on,
+     * and without members' tokens, which a bounce quotes with the returned message's Message-ID.
+     */
     private static String printable(String line) {
-        return line.replaceAll("[\\p{Cc}&&[^\t]]", "\uFFFD");
+        return MessageIdIssuer.withoutTokens(line.replaceAll("[\\p{Cc}&&[^\t]]", "\uFFFD"));
     }
 
     private static String when(Instant instant) {

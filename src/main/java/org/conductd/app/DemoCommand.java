@@ -14,10 +14,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -171,7 +173,8 @@ final class DemoCommand implements Callable<Integer> {
         p.put("conductd.emergency-contact", "If you are in danger, call 112 or find any staff member in an orange shirt.");
         p.put("conductd.organizers", List.of("orga@" + DOMAIN));
         p.put("conductd.appeals-contact", "leaders@" + DOMAIN);
-        p.put("conductd.security.token-secret", "demo-secret-not-for-production-use");
+        // A new secret every run: the demo's mail server and database are new every run too.
+        p.put("conductd.security.token-secret", randomSecret());
         p.put("conductd.data-dir", data.toString());
         p.put("datasources.default.url", "jdbc:sqlite:" + data.resolve("conductd.db"));
         List<Map<String, Object>> team = TEAM.stream()
@@ -179,6 +182,13 @@ final class DemoCommand implements Callable<Integer> {
                 .toList();
         p.put("conductd.team", team);
         return p;
+    }
+
+    /** 256 random bits as hex, like {@code openssl rand -hex 32}. */
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private static void printWelcome(int smtp, int imap, Path data, int http) {

@@ -15,6 +15,7 @@ import org.conductd.mail.EmailAddress;
 import org.conductd.mail.MailKind;
 import org.conductd.mail.MessageIdIssuer;
 import org.conductd.mail.OutboundMessage;
+import org.conductd.mail.SecretKeys;
 import org.conductd.outbound.Outbox;
 import org.conductd.outbound.ReporterIdentities;
 import org.conductd.outbound.ReporterScrubber;
@@ -46,6 +47,7 @@ public final class CaseMail {
     private final MessageIdIssuer ids;
     private final ReporterIdentities reporters;
     private final Clock clock;
+    private final byte[] threadIndexKey;
 
     public CaseMail(Settings settings, TemplateRenderer renderer, Outbox outbox, OutboxRepository outboxItems,
                     MessageIdIssuer ids, ReporterIdentities reporters, Clock clock) {
@@ -56,6 +58,7 @@ public final class CaseMail {
         this.outboxItems = outboxItems;
         this.ids = ids;
         this.clock = clock;
+        this.threadIndexKey = SecretKeys.derive(settings.tokenSecret(), SecretKeys.Use.THREAD_INDEX);
     }
 
     /**
@@ -165,7 +168,7 @@ public final class CaseMail {
                             List<Attachment> files, Long cause, boolean forConflicted) {
         Instant now = clock.instant();
         Map<String, String> extra = new LinkedHashMap<>(headers);
-        String root = ThreadIndex.root(c.id(), settings.tokenSecret(), c.openedAt());
+        String root = ThreadIndex.root(c.id(), threadIndexKey, c.openedAt());
         extra.put("Thread-Index", ThreadIndex.child(root, c.openedAt(), now));
         extra.put("Thread-Topic", ThreadIndex.topic(settings.caseTag(c.id()) + " " + c.codeName()));
         // Asks Exchange and similar servers not to send out-of-office replies to the conduct address.

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.conductd.mail.Attachment;
+import org.conductd.mail.MessageIdIssuer;
 
 /** Small formatting helpers shared by the case mail models. */
 final class CaseText {
@@ -40,9 +41,12 @@ final class CaseText {
      * {@value #MAX_SHOWN_CHARS} characters with a line saying how much is left out; the whole
      * text stays with the case. A mail is rendered for every responder inside the intake
      * transaction, at a cost in time and memory that grows with the text, so a text of
-     * megabytes would hold up every other message.
+     * megabytes would hold up every other message. A member's token in it (a forwarded
+     * message's headers may hold one) is left out, before the cut so none is cut in two: it
+     * is for its member alone.
      */
-    static String shown(String text) {
+    static String shown(String fullText) {
+        String text = MessageIdIssuer.withoutTokens(fullText);
         if (text == null || text.length() <= MAX_SHOWN_CHARS) {
             return text;
         }

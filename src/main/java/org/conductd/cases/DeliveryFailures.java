@@ -88,26 +88,27 @@ public final class DeliveryFailures implements DeliveryFailureListener {
     public void bounced(OutboxItem item, long bounceRow, String status, String diagnostic) {
         Instant now = clock.instant();
         String detail = AddressRedaction.forTheRecord(String.join(" ", status, diagnostic).strip());
+        // A status without a code is the report's own words, which may quote the Message-ID.
+        String shownStatus = status.isBlank() ? "" : AddressRedaction.forTheRecord(status);
         messages.assign(bounceRow, item.caseId(), null, Disposition.BOUNCE.name(), null);
         if (outbox.markBounced(item.id(), now, detail) == 0) {
             events.save(new CaseEvent(null, item.caseId(), now, ACTOR_SYSTEM, "bounce-received",
-                    "another delivery report for the " + describe(item) + ", which had already bounced", bounceRow));
+                    "another delivery report for " + describe(item) + ", which had already bounced", bounceRow));
             return;
         }
-        String ofDraft = drafts.ofMessage(item.messageId()).map(d -> ", sent as " + d.label()).orElse("");
         events.save(new CaseEvent(null, item.caseId(), now, ACTOR_SYSTEM, "bounced",
-                "the " + describe(item) + ofDraft + " bounced" + (status.isBlank() ? "" : " (" + status + ")"), bounceRow));
-        deliveryFailed(item, new Failure(status, AddressRedaction.forTheRecord(diagnostic), now, bounceRow));
+                describe(item) + " bounced" + (shownStatus.isEmpty() ? "" : " (" + shownStatus + ")"), bounceRow));
+        deliveryFailed(item, new Failure(shownStatus, AddressRedaction.forTheRecord(diagnostic), now, bounceRow));
     }
 
     /** A report that delivery of a sent message is delayed and still being tried: recorded, nobody alerted. */
     public void delayed(OutboxItem item, long bounceRow, String status) {
-        noted(item, bounceRow, "delivery-delayed", "the " + describe(item) + " is delayed", status);
+        noted(item, bounceRow, "delivery-delayed", describe(item) + " is delayed", status);
     }
 
     /** A report that says a sent message was delivered after all (a success notice): recorded, nobody alerted. */
     public void delivered(OutboxItem item, long bounceRow, String status) {
-        noted(item, bounceRow, "delivery-reported", "the " + describe(item) + " was reported delivered", status);
+        noted(item, bounceRow, "delivery-reported", describe(item) + " was reported delivered", status);
     }
 
     /** Alerts the responders the case reaches; mail about no case is recorded on the message alone. */
@@ -146,9 +147,11 @@ public final class DeliveryFailures implements DeliveryFailureListener {
                 && outbox.failedBeforeToMember(item.caseId(), item.member(), item.id());
     }
 
-    /** "acknowledgement to the reporter". */
-    private String describe(OutboxItem item) {
-        return kindName(item) + " to " + recipientLine(item);
+    /** "the acknowledgement to the reporter", and the draft it was sent as, if any. */
+    @Override
+    public String describe(OutboxItem item) {
+        String ofDraft = drafts.ofMessage(item.messageId()).map(d -> ", sent as " + d.label()).orElse("");
+        return "the " + kindName(item) + " to " + recipientLine(item) + ofDraft;
     }
 
     private static String kindName(OutboxItem item) {

@@ -60,7 +60,10 @@ public final class SettingsLoader {
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>(),;:\"\\[\\]]+@[^@\\s<>(),;:\"\\[\\]]+");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern RESOLUTION = Pattern.compile("[a-z0-9][a-z0-9-]*");
-    private static final int MIN_SECRET_LENGTH = 16;
+    /** 128 bits when the characters are random hex digits, 4 bits each. */
+    private static final int MIN_SECRET_LENGTH = 32;
+    /** 32 random hex digits show fewer than 8 different ones about once in 28 million. */
+    private static final int MIN_SECRET_DISTINCT_CHARACTERS = 8;
 
     private final PropertyResolver env;
 
@@ -70,11 +73,7 @@ public final class SettingsLoader {
 
     public Settings load() {
         EmailAddress address = requiredAddress("address");
-        String secret = required("security.token-secret");
-        if (secret.length() < MIN_SECRET_LENGTH) {
-            throw new ConfigException(PREFIX + "security.token-secret",
-                    "must be at least " + MIN_SECRET_LENGTH + " characters (use a long random string)");
-        }
+        String secret = tokenSecret();
         List<TeamMember> team = team();
         rejectSharedAddresses(team, address);
         String cron = optional("digest.cron").orElse("0 0 8 * * MON");
@@ -110,6 +109,41 @@ public final class SettingsLoader {
                 positiveInt("max-mime-parts", 500),
                 positiveInt("flood.new-cases-per-hour", 30),
                 duration("flood.summary-every", Duration.ofMinutes(10)));
+    }
+
+    /**
+     * The token secret, if it can hold 128 random bits: at least 32 characters, at least 8
+     * different ones, and not a shorter piece repeated ("0123456789abcdef0123456789abcdef").
+     * Every key conductd uses is derived from it, and members, reporters and the DSF all
+     * receive values made with those keys, against which a guessable secret can be tried.
+     */
+    private String tokenSecret() {
+        String secret = required("security.token-secret");
+        boolean weak = secret.length() < MIN_SECRET_LENGTH
+                || secret.chars().distinct().count() < MIN_SECRET_DISTINCT_CHARACTERS
+                || repeatsAShorterPiece(secret);
+        if (weak) {
+            throw new ConfigException(PREFIX + "security.token-secret",
+                    "must be a random string of at least " + MIN_SECRET_LENGTH + " characters, not a pattern;"
+                            + " make one with `openssl rand -hex 32`");
+        }
+        return secret;
+    }
+
+    /** True if the text is some shorter piece written twice or more (the last time perhaps cut short). */
+    static boolean repeatsAShorterPiece(String text) {
+        // The longest proper prefix that is also a suffix, by the Knuth-Morris-Pratt failure function: the
+        // shortest period is what is left, and a period of at most half the length means a repetition.
+        int[] border = new int[text.length()];
+        for (int i = 1; i < text.length(); i++) {
+            int k = border[i - 1];
+            while (k > 0 && text.charAt(i) != text.charAt(k)) {
+                k = border[k - 1];
+            }
+            border[i] = text.charAt(i) == text.charAt(k) ? k + 1 : k;
+        }
+        int period = text.length() - (text.isEmpty() ? 0 : border[text.length() - 1]);
+        return period <= text.length() / 2;
     }
 
     private Path templatesDir() {

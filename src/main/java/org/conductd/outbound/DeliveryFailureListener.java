@@ -14,6 +14,12 @@ public interface DeliveryFailureListener {
     void deliveryFailed(OutboxItem item, Failure failure);
 
     /**
+     * Which mail this is, for the case record ("the acknowledgement to the reporter"): never its
+     * Message-ID, since that of a member's copy is their token, nor an address.
+     */
+    String describe(OutboxItem item);
+
+    /**
      * What went wrong, without any email address.
      *
      * @param status    the status or reply code ("5.1.1", "550 5.1.1"), or "" when none was given

@@ -37,7 +37,8 @@ import org.conductd.mail.OutboundMessage;
  * Turns an {@link OutboundMessage} into an RFC 5322 message: text/plain, or
  * multipart/alternative with an HTML part, UTF-8 throughout, with conductd's own Message-ID
  * and threading headers. Anything that could break a header line out of its field is refused
- * or cleaned here, whatever the caller checked before.
+ * or cleaned here, whatever the caller checked before. Its exceptions, which end up in the
+ * log, name the kind of mail, never its Message-ID: that of a member's copy is their token.
  */
 public final class MimeComposer {
 
@@ -76,7 +77,7 @@ public final class MimeComposer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (MessagingException e) {
-            throw new IllegalStateException("Cannot write message " + message.messageId(), e);
+            throw new IllegalStateException("Cannot write the " + message.kind().headerValue() + " message", e);
         }
     }
 
@@ -92,7 +93,7 @@ public final class MimeComposer {
             MimeMessage mime = new FixedIdMimeMessage(session, checkedId(message.messageId()));
             mime.setFrom(address(message.from()));
             if (message.to().isEmpty()) {
-                throw new IllegalArgumentException("Message " + message.messageId() + " has no recipient");
+                throw new IllegalArgumentException("The " + message.kind().headerValue() + " message has no recipient");
             }
             mime.setRecipients(Message.RecipientType.TO, message.to().stream()
                     .map(MimeComposer::address).toArray(InternetAddress[]::new));
@@ -110,7 +111,7 @@ public final class MimeComposer {
             mime.saveChanges();
             return mime;
         } catch (MessagingException e) {
-            throw new IllegalStateException("Cannot compose message " + message.messageId(), e);
+            throw new IllegalStateException("Cannot compose the " + message.kind().headerValue() + " message", e);
         }
     }
 

@@ -479,7 +479,7 @@ public final class OutboxSender implements AutoCloseable {
             Instant now = clock.instant();
             outbox.markFailed(item.id(), reason);
             events.save(new CaseEvent(null, item.caseId(), now, "conductd", "delivery-failed",
-                    item.kind() + " message " + item.messageId() + " was refused: " + reason, null));
+                    failures.describe(item) + " was refused: " + reason, null));
             failures.deliveryFailed(item, new DeliveryFailureListener.Failure(code, reason, now, null));
             return null;
         });

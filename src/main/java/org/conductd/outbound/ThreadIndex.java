@@ -1,13 +1,14 @@
 package org.conductd.outbound;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.conductd.mail.SecretKeys;
 
 /**
  * Values for Outlook's {@code Thread-Index} and {@code Thread-Topic} headers, so that Outlook
@@ -38,18 +39,19 @@ public final class ThreadIndex {
 
     /**
      * The Thread-Index of a case's first message. The same case always gives the same value: the
-     * GUID is a hash of the seed and case number, so every later message can share it.
+     * GUID is an HMAC of the case number, so every later message can share it.
      *
-     * @param caseSecretOrSeed a value not known outside the deployment, so that ids of other
-     *                         cases cannot be guessed from one seen Thread-Index
+     * @param key the token secret's {@link SecretKeys.Use#THREAD_INDEX} key: everyone the case
+     *            writes to sees the GUID, so it is keyed, to keep the ids of other cases from
+     *            being guessed, and with a key of its own, so that it gives no handle on any other
      */
-    public static String root(long caseNumber, String caseSecretOrSeed, Instant caseOpenedAt) {
+    public static String root(long caseNumber, byte[] key, Instant caseOpenedAt) {
         ByteBuffer block = ByteBuffer.allocate(HEADER_LENGTH);
         long ticks = fileTime(caseOpenedAt);
         for (int shift = 56; shift >= 16; shift -= 8) {
             block.put((byte) (ticks >>> shift));
         }
-        block.put(guid(caseNumber, caseSecretOrSeed));
+        block.put(guid(caseNumber, key));
         return Base64.getEncoder().encodeToString(block.array());
     }
 
@@ -96,15 +98,13 @@ public final class ThreadIndex {
                 + instant.getNano() / 100;
     }
 
-    private static byte[] guid(long caseNumber, String seed) {
+    private static byte[] guid(long caseNumber, byte[] key) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update("conductd thread-index\0".getBytes(StandardCharsets.UTF_8));
-            sha.update((seed == null ? "" : seed).getBytes(StandardCharsets.UTF_8));
-            sha.update(ByteBuffer.allocate(Long.BYTES).putLong(caseNumber).array());
-            return Arrays.copyOf(sha.digest(), 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return Arrays.copyOf(hmac.doFinal(ByteBuffer.allocate(Long.BYTES).putLong(caseNumber).array()), 16);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
     }
 }

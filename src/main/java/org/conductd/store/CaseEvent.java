@@ -5,10 +5,13 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
+import org.conductd.mail.MessageIdIssuer;
 
 /**
  * One line of a case's paper trail: who did what, when, and because of which message.
- * {@code actor} is a roster address, a role ("reporter"), or "conductd".
+ * {@code actor} is a roster address, a role ("reporter"), or "conductd". A detail never holds
+ * a member's token, whatever quoted one: the case record is read by the whole team and shown
+ * in STATUS and {@code case N}, and a token lets whoever has it act as its member.
  */
 @MappedEntity("events")
 public record CaseEvent(
@@ -19,4 +22,8 @@ public record CaseEvent(
         String kind,
         @Nullable String detail,
         @Nullable Long messageRow) {
+
+    public CaseEvent {
+        detail = MessageIdIssuer.withoutTokens(detail);
+    }
 }

@@ -65,7 +65,7 @@ class PackagedIT {
                   team:
                     - { name: "Alice Example", email: alice@example.org }
                   appeals-contact: leaders@example.org
-                  security: { token-secret: "0123456789abcdef0123456789" }
+                  security: { token-secret: "a25011a74272b3baa2382bfece1c70050275db93627be347cf1af980506d4132" }
                 datasources.default.url: jdbc:sqlite:data/conductd.db
                 %s
                 """.formatted(imapHostLine, more));

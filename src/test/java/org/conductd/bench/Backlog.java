@@ -302,7 +302,7 @@ public final class Backlog {
             p.put("conductd.poll-interval", "30s");
             p.put("conductd.organizers", List.of("orga@example.org"));
             p.put("conductd.appeals-contact", "leaders@example.org");
-            p.put("conductd.security.token-secret", "bench-secret-0123456789abcdef");
+            p.put("conductd.security.token-secret", "ed43814a7ea22c7896ecf07b8205f80df8ee30491d8533483f31cf6025555397");
             p.put("conductd.emergency-contact", "Call 112 in an emergency.");
             p.put("conductd.data-dir", dataDir.toString());
             p.put("datasources.default.url", "jdbc:sqlite:" + dataDir.resolve("conductd.db"));

@@ -1,7 +1,9 @@
 package org.conductd.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.context.env.PropertySourcePropertyResolver;
@@ -24,7 +26,7 @@ class SettingsLoaderTest {
         p.put("conductd.smtp.username", "conduct@example.org");
         p.put("conductd.smtp.password", "secret");
         p.put("conductd.appeals-contact", "leaders@example.org");
-        p.put("conductd.security.token-secret", "0123456789abcdef0123");
+        p.put("conductd.security.token-secret", "3de361709fe711c17bab6b5927feb0d732f31a40dca63506b0160853d885e543");
         p.put("conductd.team", List.of(Map.of("name", "Alice Example", "email", "alice@example.org")));
         return p;
     }
@@ -89,6 +91,57 @@ class SettingsLoaderTest {
     @Test
     void shortTokenSecretIsNamed() {
         assertEquals("conductd.security.token-secret", problemWith("conductd.security.token-secret", "short"));
+    }
+
+    @Test
+    void tokenSecretOf32RandomHexDigitsIsAccepted() {
+        Map<String, Object> p = valid();
+        p.put("conductd.security.token-secret", "84ebec0ab81c4e0f945ddb0adc013476");
+
+        assertEquals("84ebec0ab81c4e0f945ddb0adc013476", load(p).tokenSecret());
+    }
+
+    @Test
+    void tokenSecretOf31CharactersIsRefused() {
+        assertEquals("conductd.security.token-secret",
+                problemWith("conductd.security.token-secret", "320d1bf1690abc871682a73d63fd84c"));
+    }
+
+    @Test
+    void tokenSecretOfOneRepeatedCharacterIsRefused() {
+        assertEquals("conductd.security.token-secret", problemWith("conductd.security.token-secret", "x".repeat(64)));
+    }
+
+    @Test
+    void tokenSecretOfAShortPieceRepeatedIsRefused() {
+        assertEquals("conductd.security.token-secret",
+                problemWith("conductd.security.token-secret", "0123456789abcdef0123456789abcdef0123"));
+    }
+
+    @Test
+    void tokenSecretOfFewDifferentCharactersIsRefused() {
+        assertEquals("conductd.security.token-secret",
+                problemWith("conductd.security.token-secret", "abba-cab-dab-bad-cad-abc-dcba-acdc-bcd"));
+    }
+
+    @Test
+    void refusedTokenSecretSaysHowToMakeOne() {
+        Map<String, Object> p = valid();
+        p.put("conductd.security.token-secret", "change-me");
+
+        String message = assertThrows(ConfigException.class, () -> load(p)).getMessage();
+
+        assertTrue(message.startsWith("conductd.security.token-secret: "), message);
+        assertTrue(message.contains("at least 32 characters") && message.contains("openssl rand -hex 32"), message);
+        assertFalse(message.contains("change-me"), "the refusal does not repeat the secret: " + message);
+    }
+
+    @Test
+    void aRepeatedPieceIsFoundWhereverTheRepetitionStops() {
+        assertTrue(SettingsLoader.repeatsAShorterPiece("abcabcab"));
+        assertTrue(SettingsLoader.repeatsAShorterPiece("aaaa"));
+        assertFalse(SettingsLoader.repeatsAShorterPiece("abcabcx"));
+        assertFalse(SettingsLoader.repeatsAShorterPiece("abcdab"));
     }
 
     @Test

@@ -2,7 +2,10 @@ package org.conductd.outbound;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** What is kept of a mail server's words: one short line naming no email address. */
@@ -33,5 +36,28 @@ class AddressRedactionTest {
         String text = AddressRedaction.forTheRecord("x".repeat(495) + " jane@example.net");
 
         assertFalse(text.contains("jane"), text);
+    }
+
+    @Test
+    void aQuotedMessageIdIsReplacedWithOrWithoutItsDomain() {
+        String token = "c12.0123456789abcdef01234567.89abcdef0123456789abcdef01234567";
+
+        assertEquals("554 5.7.1 <[address]> refused, held as c12.[id].[id]",
+                AddressRedaction.forTheRecord("554 5.7.1 <" + token + "@example.org> refused, held as " + token));
+    }
+
+    @Test
+    void shortHexSuchAsAQueueIdIsKept() {
+        assertEquals("250 2.0.0 Ok: queued as 3F2A1B9C0D", AddressRedaction.forTheRecord("250 2.0.0 Ok: queued as 3F2A1B9C0D"));
+    }
+
+    @Test
+    void aLongRunWithoutAnAtSignTakesLinearTime() {
+        String text = "0123456789abcdef".repeat(50_000) + "x";
+
+        // Quadratic time would take hours here; linear takes milliseconds.
+        String redacted = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> AddressRedaction.withoutAddresses(text));
+
+        assertTrue("[id]x".equals(redacted), "redacted to " + redacted.length() + " characters");
     }
 }

@@ -245,6 +245,15 @@ class MimeComposerTest {
         }
 
         @Test
+        void aRefusalNamesTheKindOfMailNotItsMessageIdWhichForAMemberIsTheirToken() {
+            OutboundMessage m = message(List.of(), "s", Map.of(), "t", null);
+
+            String refusal = assertThrows(IllegalArgumentException.class, () -> composer.toBytes(m)).getMessage();
+
+            assertEquals("The case-notification message has no recipient", refusal);
+        }
+
+        @Test
         void anExtraHeaderCannotReplaceOneTheComposerWrites() {
             OutboundMessage m = message(List.of(EmailAddress.of("a@x.org")), "s",
                     Map.of("from", "boss@example.org"), "t", null);

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.EventRepository;
@@ -180,7 +182,47 @@ class OutboxDeliveryIT {
 
         assertEquals("550 5.1.1 <[address]>: Recipient address rejected: User unknown", ack.lastError());
         assertTrue(event.endsWith("was refused: " + ack.lastError()), event);
-        assertFalse(event.replace(ack.messageId(), "").contains("@"), "the event names no address besides its Message-ID: " + event);
+        assertFalse(event.contains("@"), "the event names no address: " + event);
+    }
+
+    @Test
+    void theRefusalOnTheCaseNamesTheMailByRoleNotByItsMessageId() {
+        smtp.onRecipient(REPORTER, USER_UNKNOWN);
+        reportFromTheReporter();
+
+        OutboxItem ack = awaitAcknowledgement(item -> item.state() == OutboxState.FAILED);
+        String event = deliveryFailures(ack).get(0).detail();
+
+        assertTrue(event.startsWith("the acknowledgement to the reporter was refused: 550 5.1.1"), event);
+        assertFalse(event.contains(ack.messageId().substring(0, ack.messageId().indexOf('@'))), event);
+    }
+
+    @Test
+    void aRefusalQuotingTheMessageIdOfAMembersCopyKeepsNoPartOfIt() {
+        smtp.onData(message -> {
+            if (!message.recipients().contains("bob@example.org")) {
+                return "250 2.0.0 Ok: queued";
+            }
+            Matcher id = Pattern.compile("(?im)^Message-ID: <([^@>]+)@").matcher(message.data());
+            assertTrue(id.find());
+            return "554 5.7.1 <" + id.group(1) + "@example.org> refused, held as " + id.group(1);
+        });
+        reportFromTheReporter();
+
+        Await.until("the notification to Bob refused", () -> toBob().filter(i -> i.state() == OutboxState.FAILED).isPresent());
+        OutboxItem note = toBob().orElseThrow();
+        String local = note.messageId().substring(0, note.messageId().indexOf('@'));
+        String mac = local.substring(local.lastIndexOf('.') + 1);
+
+        assertEquals("554 5.7.1 <[address]> refused, held as c1.[id].[id]", note.lastError());
+        assertEquals(32, mac.length(), note.messageId());
+        assertFalse(deliveryFailures(note).get(0).detail().contains(mac), deliveryFailures(note).get(0).detail());
+    }
+
+    private Optional<OutboxItem> toBob() {
+        return StreamSupport.stream(outbox().findAll().spliterator(), false)
+                .filter(item -> "bob@example.org".equals(item.member()) && item.kind().equals("case-notification"))
+                .findFirst();
     }
 
     @Test

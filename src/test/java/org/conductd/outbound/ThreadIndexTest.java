@@ -11,12 +11,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.conductd.mail.SecretKeys;
 import org.junit.jupiter.api.Test;
 
 class ThreadIndexTest {
 
     private static final Instant OPENED = Instant.parse("2026-05-10T09:30:00.123Z");
-    private static final String SEED = "token-secret";
+    private static final byte[] SEED = SecretKeys.derive("a-token-secret-of-32-characters-x", SecretKeys.Use.THREAD_INDEX);
 
     private static byte[] decode(String value) {
         return Base64.getDecoder().decode(value);
@@ -54,13 +57,22 @@ class ThreadIndexTest {
     }
 
     @Test
-    void differentCasesOrSeedsGetDifferentGuids() {
+    void differentCasesOrKeysGetDifferentGuids() {
         byte[] a = Arrays.copyOfRange(decode(ThreadIndex.root(42, SEED, OPENED)), 6, 22);
         byte[] b = Arrays.copyOfRange(decode(ThreadIndex.root(43, SEED, OPENED)), 6, 22);
-        byte[] c = Arrays.copyOfRange(decode(ThreadIndex.root(42, "other", OPENED)), 6, 22);
+        byte[] c = Arrays.copyOfRange(decode(ThreadIndex.root(42, SecretKeys.derive("another-secret-of-32-characters-y", SecretKeys.Use.THREAD_INDEX), OPENED)), 6, 22);
 
         assertFalse(Arrays.equals(a, b));
         assertFalse(Arrays.equals(a, c));
+    }
+
+    @Test
+    void theGuidIsAnHmacOfTheCaseNumberUnderTheThreadIndexKey() throws Exception {
+        Mac hmac = Mac.getInstance("HmacSHA256");
+        hmac.init(new SecretKeySpec(SEED, "HmacSHA256"));
+        byte[] expected = Arrays.copyOf(hmac.doFinal(ByteBuffer.allocate(8).putLong(42).array()), 16);
+
+        assertArrayEquals(expected, Arrays.copyOfRange(decode(ThreadIndex.root(42, SEED, OPENED)), 6, 22));
     }
 
     @Test

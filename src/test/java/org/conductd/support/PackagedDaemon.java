@@ -30,7 +30,7 @@ public final class PackagedDaemon {
                     - { name: "Alice Example", email: alice@example.org }
                     - { name: "Bob Builder", email: bob@example.org }
                   appeals-contact: leaders@example.org
-                  security: { token-secret: "0123456789abcdef0123456789" }
+                  security: { token-secret: "e4c32b76fd40a2050a0c63248af9288fedd69b05453a343708edee3dcb1210c7" }
                 datasources.default.url: jdbc:sqlite:data/conductd.db
                 micronaut.server.port: -1
                 """.formatted(eventName, imapPort, TestMail.CONDUCT, TestMail.CONDUCT_PASSWORD, imapExtra,

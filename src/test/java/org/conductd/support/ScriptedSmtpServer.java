@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,7 +47,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final Map<String, String> recipientReplies = new ConcurrentHashMap<>();
     private volatile String mailFromReply = "250 2.1.0 Ok";
     private volatile String recipientReply = "250 2.1.5 Ok";
-    private volatile String dataReply = "250 2.0.0 Ok: queued";
+    private volatile Function<Accepted, String> dataReply = message -> "250 2.0.0 Ok: queued";
     private final AtomicReference<Stall> stallNext = new AtomicReference<>();
     private final List<Stall> stalls = new CopyOnWriteArrayList<>();
     private volatile Consumer<Accepted> beforeAcceptReply = message -> { };
@@ -90,6 +91,15 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     /** The reply after the message text, e.g. "554 5.6.0 message refused". */
     public ScriptedSmtpServer onData(String reply) {
+        dataReply = message -> reply;
+        return this;
+    }
+
+    /**
+     * The reply after the message text, chosen for each message, e.g. a refusal that quotes the
+     * message's own Message-ID as some servers do.
+     */
+    public ScriptedSmtpServer onData(Function<Accepted, String> reply) {
         dataReply = reply;
         return this;
     }
@@ -188,9 +198,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                             stall.released().await(2, TimeUnit.MINUTES);
                             return;
                         }
-                        String answer = dataReply;
+                        Accepted message = new Accepted(from, List.copyOf(recipients), data);
+                        String answer = dataReply.apply(message);
                         if (answer.startsWith("2")) {
-                            Accepted message = new Accepted(from, List.copyOf(recipients), data);
                             accepted.add(message);
                             beforeAcceptReply.accept(message);
                         }

@@ -67,7 +67,7 @@ public final class TestConductd implements AutoCloseable {
         p.put("conductd.poll-interval", "1s");
         p.put("conductd.organizers", List.of("orga@example.org"));
         p.put("conductd.appeals-contact", "leaders@example.org");
-        p.put("conductd.security.token-secret", "test-secret-0123456789abcdef");
+        p.put("conductd.security.token-secret", "6197c7ca4801ec8a6933fa92dacf3a304e4e60968f25b3e8e4d7568b55395ae8");
         p.put("conductd.emergency-contact", "Call 112 in an emergency.");
         p.put("conductd.data-dir", dataDir.toString());
         p.put("datasources.default.url", "jdbc:sqlite:" + dataDir.resolve("conductd.db"));
