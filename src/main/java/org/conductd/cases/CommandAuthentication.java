@@ -1,10 +1,14 @@
 package org.conductd.cases;
 
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
 import org.conductd.mail.InboundMessage;
 import org.conductd.mail.MessageIdIssuer;
+import org.conductd.store.OutboxRepository;
 
 /**
  * Decides whether a roster member's reply may act on a case (SPEC §4): it must come From a
@@ -23,14 +27,25 @@ public final class CommandAuthentication {
 
         record Refused(String reason) implements Verdict {
         }
+
+        /**
+         * The reply answers the member's own case mail, but only mail older than
+         * {@code security.token-max-age}: STATUS, HELP and REOPEN may still act on it.
+         */
+        record Expired(String reason) implements Verdict {
+        }
     }
 
     private final Settings settings;
     private final MessageIdIssuer issuer;
+    private final OutboxRepository outbox;
+    private final Clock clock;
 
-    public CommandAuthentication(Settings settings, MessageIdIssuer issuer) {
+    public CommandAuthentication(Settings settings, MessageIdIssuer issuer, OutboxRepository outbox, Clock clock) {
         this.settings = settings;
         this.issuer = issuer;
+        this.outbox = outbox;
+        this.clock = clock;
     }
 
     public Verdict check(long caseId, TeamMember member, InboundMessage m) {
@@ -46,7 +61,22 @@ public final class CommandAuthentication {
                 m.rawHeaders("Authentication-Results"), settings.trustedAuthservIds(), m.from().domain())) {
             return new Verdict.Refused("your mail provider's check of the sender (DMARC) did not pass");
         }
+        if (!answersRecentMailSentTo(member, caseId, m)) {
+            return new Verdict.Expired("it answers mail conductd sent you more than "
+                    + settings.tokenMaxAge().toDays() + " days ago; answer this mail instead");
+        }
         return new Verdict.Authentic();
+    }
+
+    /**
+     * Whether one of the member's tokens the reply answers was issued within the token age:
+     * a token is only as old as the mail it came in, which the outbox records.
+     */
+    private boolean answersRecentMailSentTo(TeamMember member, long caseId, InboundMessage m) {
+        List<String> tokens = m.referencedIds().stream().filter(id -> issuer.isTokenFor(id, caseId, member.email()))
+                .toList();
+        Instant oldest = clock.instant().minus(settings.tokenMaxAge());
+        return outbox.findByMessageIds(tokens).stream().anyMatch(item -> item.createdAt().isAfter(oldest));
     }
 
     private boolean answersMailSentTo(TeamMember member, long caseId, InboundMessage m) {

@@ -95,6 +95,11 @@ public final class ResponderMail {
             refuse(c, sender, row, refused.reason(), true);
             return;
         }
+        if (verdict instanceof CommandAuthentication.Verdict.Expired expired && !stillAllowedWhenExpired(parsed)) {
+            // The refusal carries a fresh token in its own Message-ID: answering it works.
+            refuse(c, sender, row, expired.reason(), false);
+            return;
+        }
         messages.assign(row, c.id(), AuthorRole.RESPONDER.name(), Disposition.FOLLOW_UP.name(), null);
         cases.touch(c.id(), clock.instant());
         if (parsed instanceof ParseResult.Problems problems) {
@@ -131,6 +136,12 @@ public final class ResponderMail {
             }
         }
         return problem;
+    }
+
+    /** What an answer to old case mail may still do: discussion, STATUS, HELP and REOPEN. */
+    private static boolean stillAllowedWhenExpired(ParseResult parsed) {
+        return parsed instanceof ParseResult.Parsed p && p.commands().stream().allMatch(
+                c -> c instanceof Command.Status || c instanceof Command.Help || c instanceof Command.Reopen);
     }
 
     private static boolean onlyStatusOrHelp(ParseResult parsed) {

@@ -41,7 +41,8 @@ public record Settings(
         Duration messageBudget,
         int maxMimeParts,
         int floodNewCasesPerHour,
-        Duration floodSummaryEvery) {
+        Duration floodSummaryEvery,
+        Duration tokenMaxAge) {
 
     public Settings {
         team = List.copyOf(team);

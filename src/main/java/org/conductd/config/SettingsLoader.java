@@ -108,7 +108,8 @@ public final class SettingsLoader {
                 duration("message-budget", Duration.ofSeconds(5)),
                 positiveInt("max-mime-parts", 500),
                 positiveInt("flood.new-cases-per-hour", 30),
-                duration("flood.summary-every", Duration.ofMinutes(10)));
+                duration("flood.summary-every", Duration.ofMinutes(10)),
+                duration("security.token-max-age", Duration.ofDays(90)));
     }
 
     /**
