@@ -63,7 +63,10 @@ class MutatedMailPipelineIT {
     @BeforeAll
     void startContext() {
         mail = new TestMail();
-        context = Contexts.startWith(TestConductd.properties(mail, data));
+        Map<String, Object> properties = TestConductd.properties(mail, data);
+        // Hundreds of reports within a minute: a flood, whose notifications would be summarized.
+        properties.put("conductd.flood.new-cases-per-hour", 1_000_000);
+        context = Contexts.startWith(properties);
         pipeline = context.getBean(InboxPipeline.class);
         messages = context.getBean(MessageRepository.class);
     }
