@@ -161,9 +161,10 @@ public final class Daemon implements AutoCloseable {
                     lastCompletedSync = clock.instant();
                     completedSyncs.incrementAndGet();
                     if (firstSync.getCount() > 0) {
-                        firstSync.countDown();
+                        // Logged before anyone waiting for the first sync goes on, so it comes first.
                         LOG.info("First mailbox sync completed {} ms after the process started",
                                 ManagementFactory.getRuntimeMXBean().getUptime());
+                        firstSync.countDown();
                     }
                     if (report.fetched() > 0) {
                         LOG.info("Handled {} new messages", report.fetched());
