@@ -254,12 +254,11 @@ public final class CaseCommands {
             List<Command> dropped = commands.stream().filter(command -> CommandSpec.of(command).belongsToTwoPersonRule())
                     .toList();
             if (!dropped.isEmpty()) {
+                String keywords = dropped.stream().map(command -> CommandSpec.of(command).keyword())
+                        .collect(Collectors.joining(", "));
                 transcript.add(NOT_APPLIED + ", because you declared a conflict of interest in this same reply and can no"
-                        + " longer draft, approve, reject or send anything in this case: " + dropped.stream()
-                        .map(command -> CommandSpec.of(command).keyword()).collect(Collectors.joining(", ")) + ".");
-                record(c, sender.email().address(), "dropped", "declared their own conflict; dropped "
-                        + dropped.stream().map(command -> CommandSpec.of(command).keyword())
-                        .collect(Collectors.joining(", ")), row);
+                        + " longer draft, approve, reject or send anything in this case: " + keywords + ".");
+                record(c, sender.email().address(), "dropped", "declared their own conflict; dropped " + keywords, row);
                 commands = commands.stream().filter(command -> !dropped.contains(command)).toList();
             }
         }
@@ -292,7 +291,7 @@ public final class CaseCommands {
                 transcript.add(nameOf(member) + " is left out of the case from now on.");
                 if (!member.equals(actor)) {
                     declaredOthers = true;
-                    settings.team().stream().filter(m -> m.email().address().equals(member)).findFirst()
+                    settings.member(EmailAddress.of(member))
                             .ifPresent(declared -> followingMail.add(() -> tellDeclaredConflicted(c, declared, sender, row)));
                     transcript.add(nameOf(member) + " is told, without anything of the case.");
                 }
@@ -444,7 +443,6 @@ public final class CaseCommands {
                 Map.of("help", CommandTable.helpText(settings.resolutions())), row);
     }
 
-    /** The team (but the sender) and the organizers, who get only the case number and code name. */
     /** A member another member declared conflicted hears of it at once, with nothing of the case (SPEC §3.3). */
     private void tellDeclaredConflicted(CaseRecord c, TeamMember declared, TeamMember sender, long row) {
         mail.contentFreeToMember(c, declared, MailKind.ALERT, "conflict-declared", Map.of("actorName", sender.name()), row);
@@ -465,6 +463,7 @@ public final class CaseCommands {
         }
     }
 
+    /** The team (but the sender) and the organizers, who get only the case number and code name. */
     private void alertUrgent(CaseRecord c, TeamMember sender, long row) {
         for (TeamMember m : team.reachable(c.id())) {
             if (!m.equals(sender)) {

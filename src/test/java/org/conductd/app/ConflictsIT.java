@@ -41,6 +41,12 @@ class ConflictsIT extends ConductdIT {
         reply(member, text, idOf(mail.receivedBy(member, "case-notification").get(0)));
     }
 
+    /** Alice drafts a reply to the reporter and sends it with SEND-NOW, without a second member. */
+    void aliceSendsAReplyToTheReporterAlone() {
+        reply(ALICE, "REPLY: reporter\nPlease stay near the registration desk.");
+        reply(ALICE, "SEND-NOW: D1 the reporter is in danger tonight");
+    }
+
     /** Everything a person was sent about the case after {@code before} messages, subject and text together. */
     List<String> mailTo(String address, int before) {
         List<String> texts = new ArrayList<>();
@@ -88,8 +94,7 @@ class ConflictsIT extends ConductdIT {
     void memberRecordedAsTheReportedPersonIsToldNothingEver() {
         int before = mail.receivedBy(CAROL).size();
         reply(ALICE, "REPORTED: Carol Danvers <" + CAROL + ">");
-        reply(ALICE, "REPLY: reporter\nPlease stay near the registration desk.");
-        reply(ALICE, "SEND-NOW: D1 the reporter is in danger tonight");
+        aliceSendsAReplyToTheReporterAlone();
 
         assertEquals(List.of(), mailTo(CAROL, before), "the reported person may be on the team");
         assertTrue(conductd.bean(CaseTeam.class).conflicted(1).contains(CAROL));
@@ -99,8 +104,7 @@ class ConflictsIT extends ConductdIT {
     void sendNowIsToldToMembersDeclaredConflictedByAnotherWithoutContent() throws Exception {
         reply(ALICE, "CONFLICT: Carol");
         int carolBefore = mail.receivedBy(CAROL).size();
-        reply(ALICE, "REPLY: reporter\nPlease stay near the registration desk.");
-        reply(ALICE, "SEND-NOW: D1 the reporter is in danger tonight");
+        aliceSendsAReplyToTheReporterAlone();
 
         List<String> toCarol = mailTo(CAROL, carolBefore);
         assertEquals(1, toCarol.size(), toCarol.toString());
@@ -147,8 +151,7 @@ class ConflictsIT extends ConductdIT {
         void theMembersLeftOutStillHearOfASendNow() {
             reply(ALICE, "CONFLICT: Bob\nCONFLICT: Carol");
             int bobBefore = mail.receivedBy(BOB).size();
-            reply(ALICE, "REPLY: reporter\nPlease stay near the registration desk.");
-            reply(ALICE, "SEND-NOW: D1 the reporter is in danger tonight");
+            aliceSendsAReplyToTheReporterAlone();
 
             List<String> toBob = mailTo(BOB, bobBefore);
             assertEquals(1, toBob.size(), toBob.toString());
