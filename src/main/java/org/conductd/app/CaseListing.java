@@ -174,7 +174,10 @@ final class CaseListing {
      * and without members' tokens, which a bounce quotes with the returned message's Message-ID.
      */
     private static String printable(String line) {
-        return MessageIdIssuer.withoutTokens(line.replaceAll("[\\p{Cc}&&[^\t]]", "\uFFFD"));
+        StringBuilder shown = new StringBuilder(line.length());
+        line.codePoints().forEach(c -> shown.appendCodePoint(c != '\t' && Character.getType(c) == Character.CONTROL
+                ? '\uFFFD' : c));
+        return MessageIdIssuer.withoutTokens(shown.toString());
     }
 
     private static String when(Instant instant) {

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.conductd.config.Settings;
 import org.conductd.store.Approval;
 import org.conductd.store.ApprovalRepository;
@@ -35,8 +33,8 @@ import org.conductd.store.DraftState;
 @Singleton
 public final class Drafts {
 
-    private static final Pattern LABEL = Pattern.compile("[Dd](\\d{1,12})");
-    private static final Pattern LEADING_LABEL = Pattern.compile("(?s)[Dd](\\d{1,12})\\b[\\s:,.-]*(.*)");
+    /** The most digits a draft label has: more cannot be a draft's number. */
+    private static final int MAX_LABEL_DIGITS = 12;
 
     /** What an approval achieved. */
     public record Approved(int approvals, int needed) {
@@ -103,11 +101,12 @@ public final class Drafts {
      */
     public Optional<Draft> identify(long caseId, String label, List<String> referencedIds) {
         if (label != null) {
-            Matcher m = LABEL.matcher(label.strip());
-            if (!m.matches()) {
+            String written = label.strip();
+            int end = labelEnd(written);
+            if (end < 0 || end != written.length()) {
                 return Optional.empty();
             }
-            return drafts.findById(Long.parseLong(m.group(1))).filter(d -> d.caseId() == caseId);
+            return drafts.findById(Long.parseLong(written.substring(1))).filter(d -> d.caseId() == caseId);
         }
         return answeredRequest(referencedIds).flatMap(r -> drafts.findById(r.draftId()))
                 .filter(d -> d.caseId() == caseId);
@@ -129,8 +128,40 @@ public final class Drafts {
     }
 
     public static Labelled leadingLabel(String reason) {
-        Matcher m = LEADING_LABEL.matcher(reason.strip());
-        return m.matches() ? new Labelled("D" + m.group(1), m.group(2).strip()) : new Labelled(null, reason.strip());
+        String written = reason.strip();
+        int end = labelEnd(written);
+        if (end < 0 || end < written.length() && isWordCharacter(written.charAt(end))) {
+            return new Labelled(null, written);
+        }
+        int rest = end;
+        while (rest < written.length() && isLabelSeparator(written.charAt(rest))) {
+            rest++;
+        }
+        return new Labelled("D" + written.substring(1, end), written.substring(rest).strip());
+    }
+
+    /** Where a label "D" + up to 12 digits at the start of the text ends, or -1 when it has none. */
+    private static int labelEnd(String text) {
+        if (text.isEmpty() || (text.charAt(0) != 'D' && text.charAt(0) != 'd')) {
+            return -1;
+        }
+        int end = 1;
+        while (end < text.length() && end <= MAX_LABEL_DIGITS && isAsciiDigit(text.charAt(end))) {
+            end++;
+        }
+        return end == 1 || end < text.length() && isAsciiDigit(text.charAt(end)) ? -1 : end;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isWordCharacter(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    private static boolean isLabelSeparator(char c) {
+        return Character.isWhitespace(c) || c == ':' || c == ',' || c == '.' || c == '-';
     }
 
     /** Why the draft can no longer be decided on, if it cannot. */

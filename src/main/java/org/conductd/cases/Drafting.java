@@ -1,5 +1,6 @@
 package org.conductd.cases;
 
+import com.google.re2j.Pattern;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.conductd.approval.Drafts;
 import org.conductd.commands.Recipient;
 import org.conductd.config.Settings;
@@ -44,7 +44,9 @@ public final class Drafting {
     static final String ROLE_REPORTER = "REPORTER";
     static final String ROLE_REPORTED = "REPORTED";
     static final String ROLE_DSF = "DSF";
-    private static final Pattern APOLOGY = Pattern.compile("(?i)^apology:\\s*");
+    private static final Pattern APOLOGY = Pattern.compile("(?i)^apology:[\\t\\n\\x0B\\f\\r ]*");
+    /** A blank line, white space included: where one paragraph ends and the next begins. */
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n[\\t\\n\\x0B\\f\\r ]*\\n");
 
     private final Settings settings;
     private final Drafts drafts;
@@ -255,7 +257,7 @@ public final class Drafting {
     static String[] splitApology(String explanation) {
         StringBuilder kept = new StringBuilder();
         StringBuilder apology = new StringBuilder();
-        for (String paragraph : explanation.split("\\n\\s*\\n")) {
+        for (String paragraph : PARAGRAPH_BREAK.split(explanation)) {
             StringBuilder target = APOLOGY.matcher(paragraph.strip()).lookingAt() ? apology : kept;
             String text = APOLOGY.matcher(paragraph.strip()).replaceFirst("");
             if (!text.isBlank()) {

@@ -1,5 +1,6 @@
 package org.conductd.cases;
 
+import com.google.re2j.Pattern;
 import jakarta.inject.Singleton;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -20,6 +21,9 @@ import org.conductd.store.ParticipantRole;
  */
 @Singleton
 public final class PatternCheck {
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private final ParticipantRepository participants;
     private final CaseRepository cases;
@@ -52,7 +56,7 @@ public final class PatternCheck {
         if (name == null) {
             return "";
         }
-        String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return plain.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        String plain = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
+        return NOT_LETTERS.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 }

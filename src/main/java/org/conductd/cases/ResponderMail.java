@@ -126,11 +126,19 @@ public final class ResponderMail {
         }
     }
 
+    private static String withoutLeadingAsterisks(String line) {
+        int start = 0;
+        while (start < line.length() && line.charAt(start) == '*') {
+            start++;
+        }
+        return line.substring(start);
+    }
+
     /** A problem found against the case's state names only its keyword: quote the reply's line for it. */
     private static Problem located(Problem problem, String newText) {
         List<String> lines = newText.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip().replaceFirst("^\\*+", "");
+            String line = withoutLeadingAsterisks(lines.get(i).strip());
             if (line.regionMatches(true, 0, problem.line(), 0, problem.line().length())) {
                 return new Problem(i + 1, lines.get(i).strip(), problem.reason(), problem.validChoices());
             }
