@@ -85,6 +85,7 @@ public final class OutboxSender implements AutoCloseable {
     private final DeliveryFailureListener failures;
     private final Clock clock;
     private final Counter sent;
+    private final Counter unrecorded;
     private final MeterRegistry metrics;
     /** A permit means "there is new mail"; several wake-ups before a round count as one. */
     private final Semaphore wakeUps = new Semaphore(0);
@@ -110,6 +111,9 @@ public final class OutboxSender implements AutoCloseable {
         this.clock = clock;
         this.metrics = metrics;
         this.sent = Counter.builder("conductd.mail.sent").description("Messages accepted by the SMTP server").register(metrics);
+        this.unrecorded = Counter.builder("conductd.mail.sent.unrecorded")
+                .description("Messages accepted by the SMTP server whose sending the database could not record at once")
+                .register(metrics);
         Gauge.builder("conductd.outbox.depth", this, OutboxSender::pending)
                 .description("Messages waiting in the outbox").register(metrics);
     }
@@ -360,6 +364,7 @@ public final class OutboxSender implements AutoCloseable {
             } catch (RuntimeException e) {
                 if (attempt >= SENT_RECORD_TRIES || !pause(SENT_RECORD_PAUSE)) {
                     if (acceptedUnrecorded.add(item.id())) {
+                        unrecorded.increment();
                         LOG.error("Outbox message {} was accepted by the SMTP server but could not be recorded as sent ({}); "
                                 + "it is recorded later, and sent again only if conductd stops first",
                                 item.id(), withoutAddresses(e.toString()));

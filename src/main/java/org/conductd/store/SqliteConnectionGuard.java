@@ -12,17 +12,27 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.sqlite.SQLiteConfig.TransactionMode;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteConnectionConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
- * Hands out connections that work around three sqlite-jdbc behaviours:
+ * Hands out connections that begin read-only transactions as plain (deferred) ones and work
+ * around three sqlite-jdbc behaviours:
  *
  * <ul>
- *   <li>{@code Connection.setReadOnly} is a no-op. Micronaut Data calls it for read-only
- *       operations, and sqlite-jdbc refuses it on an open connection (micronaut-data issue
- *       3560), so every read in the running program would fail; tests inside a rolled-back
- *       test transaction never see this.</li>
+ *   <li>A read waits for no writer. The configured transaction mode, {@code IMMEDIATE}, takes
+ *       the write lock at {@code BEGIN}, so that writers queue instead of failing; a read begun
+ *       that way would queue behind the intake's transaction too, holding one of the pool's few
+ *       connections meanwhile, until the outbox could not get one to record a send. A read-only
+ *       transaction therefore begins {@code DEFERRED}: in WAL mode it reads its snapshot at
+ *       once, whoever writes.</li>
+ *   <li>{@code Connection.setReadOnly} reaches only this choice, never the driver. Micronaut
+ *       Data calls it for read-only operations, and sqlite-jdbc refuses it on an open connection
+ *       (micronaut-data issue 3560), so every read in the running program would fail; tests
+ *       inside a rolled-back test transaction never see this.</li>
  *   <li>A transaction that cannot begin leaves the connection as it was. sqlite-jdbc turns
  *       its auto-commit flag off before it runs {@code BEGIN IMMEDIATE}; when that fails
  *       (SQLITE_BUSY once another program has held the write lock past the busy timeout),
@@ -68,20 +78,31 @@ public final class SqliteConnectionGuard implements BeanCreatedEventListener<Dat
             return guard(delegate.getConnection(username, password));
         }
 
-        private static Connection guard(Connection connection) {
+        private static Connection guard(Connection connection) throws SQLException {
+            SQLiteConnectionConfig config = connection.unwrap(SQLiteConnection.class).getConnectionConfig();
+            TransactionMode writeMode = config.getTransactionMode();
+            boolean[] readOnly = {false};
             return (Connection) Proxy.newProxyInstance(
                     Connection.class.getClassLoader(),
                     new Class<?>[] {Connection.class},
                     (proxy, method, args) -> {
-                        if ("setReadOnly".equals(method.getName())) {
+                        String name = method.getName();
+                        if ("setReadOnly".equals(name)) {
+                            readOnly[0] = (Boolean) args[0];
                             return null;
                         }
-                        if ("isReadOnly".equals(method.getName())) {
-                            return false;
+                        if ("isReadOnly".equals(name)) {
+                            return readOnly[0];
                         }
-                        if ("setAutoCommit".equals(method.getName()) && Boolean.FALSE.equals(args[0])) {
+                        if ("setAutoCommit".equals(name) && Boolean.FALSE.equals(args[0])) {
+                            // Kept until the transaction ends: the driver begins its next one after a COMMIT.
+                            config.setTransactionMode(readOnly[0] ? TransactionMode.DEFERRED : writeMode);
                             begin(connection);
                             return null;
+                        }
+                        if ("setAutoCommit".equals(name) || "close".equals(name)) {
+                            // The configured mode again, for this connection's next borrower.
+                            config.setTransactionMode(writeMode);
                         }
                         if ("rollback".equals(method.getName()) && args == null) {
                             rollback(connection);

@@ -33,17 +33,19 @@ import org.junit.jupiter.api.Test;
 class LockedDatabaseIT extends ConductdIT {
 
     private TcpProxy imap;
+    private TcpProxy smtp;
     private final AtomicReference<Connection> lock = new AtomicReference<>();
 
     @Override
     protected Map<String, Object> overrides() {
         try {
             imap = new TcpProxy(mail.imapPort());
+            smtp = new TcpProxy(mail.smtpPort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         // The daemon waits half a second for the lock instead of ten, so the test need not hold it for long.
-        return Map.of("conductd.imap.port", imap.port(),
+        return Map.of("conductd.imap.port", imap.port(), "conductd.smtp.port", smtp.port(),
                 "datasources.default.data-source-properties.busy_timeout", "500");
     }
 
@@ -51,6 +53,7 @@ class LockedDatabaseIT extends ConductdIT {
     void releaseTheLockAndCloseTheProxy() throws Exception {
         release();
         imap.close();
+        smtp.close();
     }
 
     @Test
@@ -87,23 +90,43 @@ class LockedDatabaseIT extends ConductdIT {
         }
     }
 
+    /**
+     * The lock is taken while the server accepts the sender's first message, so the sender cannot
+     * record it. Once the lock is let go, mail queued afterwards goes out at once, and the message
+     * the server already has is recorded, not sent again.
+     */
     @Test
     void mailQueuedAfterTheSenderMetTheLockedDatabaseGoesOutWithoutWaitingForItsNextRound() throws Exception {
         Await.until("the first sync", () -> conductd.bean(Daemon.class).completedSyncs() > 0);
+        smtp.beforeCommand("DATA", () -> lock.set(WriteLock.take(data)));
         try (LogCapture log = new LogCapture()) {
-            lock.set(WriteLock.take(data));
-            conductd.bean(OutboxSender.class).wake();
+            mail.send(StorageFaults.REPORTERS.get(0), "Report", "Someone was rude to me at the social.", Map.of());
+            conductd.bean(Daemon.class).wake();
             Await.until("the sender to meet the locked database",
-                    () -> log.count(Level.WARN, "The outbox could not be read") >= 1);
+                    () -> log.count(Level.ERROR, "could not be recorded as sent") >= 1);
         }
         release();
 
-        mail.send(StorageFaults.REPORTERS.get(0), "Report", "Someone was rude to me at the social.", Map.of());
+        mail.send(StorageFaults.REPORTERS.get(1), "Report", "Someone shouted at me in the hallway.", Map.of());
         conductd.settle();
 
-        assertEquals(1, mail.receivedBy(StorageFaults.REPORTERS.get(0), "ack").size());
+        for (String reporter : StorageFaults.REPORTERS.subList(0, 2)) {
+            assertEquals(1, mail.receivedBy(reporter, "ack").size(), reporter);
+        }
         for (String[] member : TestConductd.TEAM) {
-            assertEquals(1, mail.receivedBy(member[1], "case-notification").size(), member[1]);
+            assertEquals(2, mail.receivedBy(member[1], "case-notification").size(), member[1]);
+        }
+    }
+
+    /** While another program holds the write lock the outbox is still read: a read waits for no writer. */
+    @Test
+    void theOutboxIsReadWhileAnotherProgramHoldsTheWriteLock() throws Exception {
+        Await.until("the first sync", () -> conductd.bean(Daemon.class).completedSyncs() > 0);
+        lock.set(WriteLock.take(data));
+        try (LogCapture log = new LogCapture()) {
+            OutboxSender sender = conductd.bean(OutboxSender.class);
+            assertEquals(0, sender.drainOnce());
+            assertEquals(List.of(), log.lines(Level.WARN));
         }
     }
 
