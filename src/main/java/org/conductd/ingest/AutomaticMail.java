@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.conductd.mail.Attachment;
 import org.conductd.mail.EmailAddress;
 import org.conductd.mail.InboundMessage;
@@ -63,11 +62,11 @@ public final class AutomaticMail {
     private static final Set<String> DELIVERY_STATUS_TYPES = Set.of(
             "message/delivery-status", "message/global-delivery-status");
 
-    private static final Pattern BOUNCE_SUBJECT = Pattern.compile(
-            "undeliver|delivery status notification|delivery (has )?fail|failure notice"
-                    + "|returned mail|mail delivery failed|mail failed|non-?delivery"
-                    + "|could not be delivered|delivery failure|delayed mail|delivery delayed",
-            Pattern.CASE_INSENSITIVE);
+    /** What the subjects of plain-text bounces say, in any ASCII case. */
+    private static final List<String> BOUNCE_SUBJECTS = List.of(
+            "undeliver", "delivery status notification", "delivery fail", "delivery has fail", "failure notice",
+            "returned mail", "mail delivery failed", "mail failed", "nondelivery", "non-delivery",
+            "could not be delivered", "delivery failure", "delayed mail", "delivery delayed");
 
     /** The first rule the message matches, or empty when a person seems to have written it. */
     public Optional<Reason> classify(InboundMessage message) {
@@ -107,7 +106,7 @@ public final class AutomaticMail {
         }
         boolean bounceSender = "".equals(message.returnPath())
                 || message.from() != null && BOUNCE_LOCAL_PARTS.contains(localPart(message.from()));
-        return bounceSender && BOUNCE_SUBJECT.matcher(message.subject()).find();
+        return bounceSender && AsciiText.containsAny(message.subject(), BOUNCE_SUBJECTS);
     }
 
     /** Any multipart/report, or a report part anywhere (some MTAs wrap it in multipart/mixed). */

@@ -1,5 +1,7 @@
 package org.conductd.ingest;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,8 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.conductd.mail.Attachment;
 import org.conductd.mail.InboundMessage;
 import org.conductd.mail.MessageId;
@@ -18,7 +18,9 @@ import org.conductd.mail.MessageId;
  * concern): the Message-ID of the returned message, who could not be reached, the status and
  * the server's explanation, and whether delivery is only delayed. A standard report (RFC 3464)
  * is read from its parts; what old mail servers write as plain text is read from the lines
- * they are known to write. Pure: it reads the parsed message and nothing else.
+ * they are known to write. Pure: it reads the parsed message and nothing else. A bounce can
+ * come from anyone, so it is read in time linear in its length: the line patterns are RE2, the
+ * rest plain scans.
  */
 public final class DeliveryReports {
 
@@ -34,33 +36,52 @@ public final class DeliveryReports {
      */
     private static final Set<String> ACTIONS_WITHOUT_FAILURE = Set.of("delivered", "relayed", "expanded", "deliverable");
 
+    /** Line breaks: U+0085, U+2028 and U+2029 end a line too. */
+    private static final String BREAK = "[\\n\\r\\x{85}\\x{2028}\\x{2029}]";
+
+    /**
+     * Where a line starts: at the start of the text or with the break before it. The break is
+     * part of the match, so a match is read from its group.
+     */
+    private static final String LINE_START = "(?:\\A|" + BREAK + ")";
+
+    /** Where a line ends: with the break after it (part of the match) or at the end of the text. */
+    private static final String LINE_END = "(?:\\z|" + BREAK + ")";
+
+    /** A character of an address written alone: no blank, bracket, quote, parenthesis or "@". */
+    private static final String ADDRESS_CHAR = "[^<>@\"()" + AsciiText.BLANKS + "]";
+
+    /*
+     * The patterns below read plain-text bounces, so they are RE2 and matched against
+     * AsciiText.lowerCase of the text: the same indexes, ASCII case ignored.
+     */
+
     /** A returned header quoted in the text: the last resort for the original Message-ID. */
-    private static final Pattern MESSAGE_ID_LINE = Pattern.compile("(?im)^[ \\t>]*Message-ID:[ \\t]*(<[^<>\\s]+>)");
+    private static final Pattern MESSAGE_ID_LINE =
+            Pattern.compile(LINE_START + "[ \\t>]*message-id:[ \\t]*(<[^<>" + AsciiText.BLANKS + "]+>)");
 
     /** qmail ("<user@host>:" opening a paragraph) and Postfix's plain-text bounces ("<user@host>: host said ..."). */
-    private static final Pattern ANGLED_RECIPIENT_LINE = Pattern.compile("(?m)^<([^<>\\s@]+@[^<>\\s@]+)>:");
+    private static final Pattern ANGLED_RECIPIENT_LINE = Pattern.compile(
+            LINE_START + "<([^<>@" + AsciiText.BLANKS + "]+@[^<>@" + AsciiText.BLANKS + "]+)>:");
 
     /** Exim lists each failed address alone on an indented line. */
-    private static final Pattern INDENTED_RECIPIENT_LINE =
-            Pattern.compile("(?m)^[ \\t]{2,}([^<>\\s@\"()]+@[^<>\\s@\"()]+)[ \\t]*$");
+    private static final Pattern INDENTED_RECIPIENT_LINE = Pattern.compile(
+            LINE_START + "[ \\t]{2,}(" + ADDRESS_CHAR + "+@" + ADDRESS_CHAR + "+)[ \\t]*" + LINE_END);
 
     /** Sendmail and smail write the address, three dots and the reason: "user@host... User unknown". */
-    private static final Pattern DOTTED_RECIPIENT_LINE =
-            Pattern.compile("(?m)^[ \\t]*<?([^<>\\s@\"()]+@[^<>\\s@\"()]+?)>? ?\\.\\.\\. ");
+    private static final Pattern DOTTED_RECIPIENT_LINE = Pattern.compile(
+            LINE_START + "[ \\t]*<?(" + ADDRESS_CHAR + "+@" + ADDRESS_CHAR + "+?)>? ?\\.\\.\\. ");
 
     /** Exchange and Lotus Notes: "Did not reach the following recipient(s): user@host". */
     private static final Pattern NAMED_RECIPIENT_LINE = Pattern.compile(
-            "(?im)did not reach the following recipient(?:\\(s\\)|s)?:[ \\t]*<?([^<>\\s@\"()]+@[^<>\\s@\"()]+?)>?[ \\t]*$");
+            "did not reach the following recipient(?:\\(s\\)|s)?:[ \\t]*<?(" + ADDRESS_CHAR + "+@" + ADDRESS_CHAR
+                    + "+?)>?[ \\t]*" + LINE_END);
 
-    /** An enhanced status code (RFC 3463); also how qmail ends its explanation, "(#5.1.1)". */
-    private static final Pattern ENHANCED_STATUS = Pattern.compile("(?<![\\d.])([245]\\.\\d{1,3}\\.\\d{1,3})(?![\\d.])");
-
-    /** An SMTP reply code followed by its text, as servers quote them: "550 sorry, no mailbox". */
-    private static final Pattern SMTP_REPLY = Pattern.compile("(?<![\\d.])[45]\\d\\d[ -]\\S");
+    private static final List<Pattern> RECIPIENT_LINES = List.of(
+            ANGLED_RECIPIENT_LINE, INDENTED_RECIPIENT_LINE, DOTTED_RECIPIENT_LINE, NAMED_RECIPIENT_LINE);
 
     /** Subjects of delay warnings from servers that send no Action field. */
-    private static final Pattern DELAY_SUBJECT = Pattern.compile("delay|still being retried|will be retried",
-            Pattern.CASE_INSENSITIVE);
+    private static final List<String> DELAY_SUBJECTS = List.of("delay", "still being retried", "will be retried");
 
     private static final int MAX_DIAGNOSTIC = 300;
 
@@ -107,11 +128,16 @@ public final class DeliveryReports {
         if (!bounce.references().isEmpty()) {
             return List.of(bounce.references().get(bounce.references().size() - 1));
         }
-        Matcher line = MESSAGE_ID_LINE.matcher(bounce.text());
-        while (line.find()) {
-            String id = MessageId.parseOne(line.group(1));
-            if (!id.equals(bounce.messageId())) {
-                addId(ids, id);
+        String text = bounce.text();
+        String searched = AsciiText.lowerCase(text);
+        // RE2 reads some tens of megabytes a second, String.contains far more: most texts need no search.
+        if (searched.contains("message-id:")) {
+            Matcher line = MESSAGE_ID_LINE.matcher(searched);
+            while (line.find()) {
+                String id = MessageId.parseOne(text.substring(line.start(1), line.end(1)));
+                if (!id.equals(bounce.messageId())) {
+                    addId(ids, id);
+                }
             }
         }
         return ids;
@@ -126,13 +152,17 @@ public final class DeliveryReports {
                 addresses.add(address);
             }
         }
-        if (recipients.isEmpty()) {
-            for (Pattern line : List.of(ANGLED_RECIPIENT_LINE, INDENTED_RECIPIENT_LINE, DOTTED_RECIPIENT_LINE,
-                    NAMED_RECIPIENT_LINE)) {
-                Matcher m = line.matcher(bounce.text());
-                while (m.find()) {
-                    if (!addresses.contains(m.group(1))) {
-                        addresses.add(m.group(1));
+        // Every recipient line holds an "@"; RE2 reads some tens of megabytes a second, indexOf far more.
+        if (recipients.isEmpty() && bounce.text().indexOf('@') >= 0) {
+            String text = bounce.text();
+            String searched = AsciiText.lowerCase(text);
+            for (Pattern line : RECIPIENT_LINES) {
+                Matcher m = line.matcher(searched);
+                // On from the address, not the match's end: the break that ends a match may start the next.
+                for (int from = 0; m.find(from); from = m.end(1)) {
+                    String address = text.substring(m.start(1), m.end(1));
+                    if (!addresses.contains(address)) {
+                        addresses.add(address);
                     }
                 }
             }
@@ -144,7 +174,7 @@ public final class DeliveryReports {
     private static boolean isDelayOnly(List<Fields> recipients, String subject) {
         List<String> actions = recipients.stream().map(Fields::action).filter(a -> !a.isEmpty()).toList();
         if (actions.isEmpty()) {
-            return DELAY_SUBJECT.matcher(subject).find();
+            return AsciiText.containsAny(subject, DELAY_SUBJECTS);
         }
         return actions.stream().allMatch("delayed"::equals);
     }
@@ -153,12 +183,12 @@ public final class DeliveryReports {
         for (Fields group : concerned) {
             String status = group.first("Status");
             if (status != null && !status.isBlank()) {
-                Matcher code = ENHANCED_STATUS.matcher(status);
-                return code.find() ? code.group(1) : oneLine(status);
+                String code = ReplyCodes.firstStatus(status);
+                return code != null ? code : oneLine(status);
             }
         }
-        Matcher code = ENHANCED_STATUS.matcher(bounce.text());
-        return code.find() ? code.group(1) : "";
+        String code = ReplyCodes.firstStatus(bounce.text());
+        return code != null ? code : "";
     }
 
     /**
@@ -173,7 +203,7 @@ public final class DeliveryReports {
             }
         }
         for (String line : bounce.text().split("\n")) {
-            boolean quotesCode = ENHANCED_STATUS.matcher(line).find() || SMTP_REPLY.matcher(line).find();
+            boolean quotesCode = ReplyCodes.firstStatus(line) != null || ReplyCodes.quotesReply(line);
             if (quotesCode && !line.strip().toLowerCase(Locale.ROOT).startsWith("status:")) {
                 return oneLine(line);
             }
@@ -224,7 +254,7 @@ public final class DeliveryReports {
                 current.append(name, line.strip());
             } else {
                 int colon = line.indexOf(':');
-                boolean field = colon > 0 && line.substring(0, colon).matches("[A-Za-z][A-Za-z0-9-]*");
+                boolean field = colon > 0 && isFieldName(line.substring(0, colon));
                 // A later copy of a field is ignored, and so are its folded lines.
                 name = field && current.add(line.substring(0, colon), line.substring(colon + 1).strip())
                         ? line.substring(0, colon) : null;
@@ -254,7 +284,17 @@ public final class DeliveryReports {
 
         String action() {
             String action = first("Action");
-            return action == null ? "" : action.strip().toLowerCase(Locale.ROOT).split("[\\s(]", 2)[0];
+            return action == null ? "" : firstWord(action.strip().toLowerCase(Locale.ROOT));
+        }
+
+        /** Up to the first blank or "(": "failed (permanent)" is "failed". */
+        private static String firstWord(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                if (AsciiText.isBlank(value.charAt(i)) || value.charAt(i) == '(') {
+                    return value.substring(0, i);
+                }
+            }
+            return value;
         }
 
         boolean isEmpty() {
@@ -265,12 +305,43 @@ public final class DeliveryReports {
     /** "rfc822; user@host" and "smtp; 550 ...": the value after its type. */
     private static String withoutType(String value) {
         int semicolon = value.indexOf(';');
-        boolean typed = semicolon > 0 && value.substring(0, semicolon).strip().matches("[A-Za-z0-9-]+");
+        boolean typed = semicolon > 0 && isToken(value.substring(0, semicolon).strip());
         return typed ? value.substring(semicolon + 1) : value;
     }
 
+    /** A field's name: a letter, then letters, digits and hyphens. */
+    private static boolean isFieldName(String name) {
+        return isToken(name) && AsciiText.isLetter(name.charAt(0));
+    }
+
+    /** One or more letters, digits and hyphens, as a field's name or a value's type is written. */
+    private static boolean isToken(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!AsciiText.isLetter(c) && !AsciiText.isDigit(c) && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Each run of blanks one space, cut to {@value #MAX_DIAGNOSTIC} characters. */
     private static String oneLine(String text) {
-        String line = text.replaceAll("\\s+", " ").strip();
+        StringBuilder joined = new StringBuilder(text.length());
+        boolean afterBlank = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!AsciiText.isBlank(c)) {
+                joined.append(c);
+            } else if (!afterBlank) {
+                joined.append(' ');
+            }
+            afterBlank = AsciiText.isBlank(c);
+        }
+        String line = joined.toString().strip();
         return line.length() > MAX_DIAGNOSTIC ? line.substring(0, MAX_DIAGNOSTIC) : line;
     }
 

@@ -1,11 +1,11 @@
 package org.conductd.ingest;
 
+import com.google.re2j.Pattern;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.dom.address.AddressList;
 import org.apache.james.mime4j.dom.address.Mailbox;
@@ -25,7 +25,8 @@ import org.conductd.mail.MailHeader;
  */
 final class MessageHeaders {
 
-    private static final Pattern NULL_PATH = Pattern.compile("<\\s*>");
+    /** The null return path, with or without blanks inside. */
+    private static final Pattern NULL_PATH = Pattern.compile("<[" + AsciiText.BLANKS + "]*>");
 
     private final List<Field> fields;
 

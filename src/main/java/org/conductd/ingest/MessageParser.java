@@ -1,5 +1,6 @@
 package org.conductd.ingest;
 
+import com.google.re2j.Pattern;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -51,6 +52,9 @@ public class MessageParser {
             .setMaxLineLen(MAX_LINE_LENGTH)
             .setMaxContentLen(MAX_PART_LENGTH)
             .build();
+
+    /** Runs of ASCII control characters (Java's {@code \p{Cntrl}}), each made one space in a quarantine notice. */
+    private static final Pattern CONTROLS = Pattern.compile("[\\x00-\\x1F\\x7F]+");
 
     /** The default of {@code max-mime-parts}: far more than any mail a person writes. */
     public static final int MAX_PARTS = 500;
@@ -113,7 +117,7 @@ public class MessageParser {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String line = value.replaceAll("\\p{Cntrl}+", " ").strip();
+        String line = CONTROLS.matcher(value).replaceAll(" ").strip();
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
