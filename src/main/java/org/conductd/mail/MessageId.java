@@ -3,18 +3,13 @@ package org.conductd.mail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Message-ID handling: ids are kept without angle brackets and compared as written,
- * except that the domain part is case-insensitive.
+ * except that the domain part is case-insensitive. Header values are read with a plain scan,
+ * in time linear in the value, since anyone can write them.
  */
 public final class MessageId {
-
-    // No blanks, brackets or control characters: an id must fit between angle brackets on one header line.
-    private static final Pattern BRACKETED = Pattern.compile("<([^<>\\s\\p{Cc}]+)>");
-    private static final Pattern BARE = Pattern.compile("[^<>\\s\\p{Cc}]+");
 
     private MessageId() {
     }
@@ -31,7 +26,7 @@ public final class MessageId {
         String bare = headerValue.strip();
         // A header cut short ("<abc@ex") holds no id; kept, it could not be written into the
         // acknowledgement's In-Reply-To, and the report would fail to open a case.
-        return BARE.matcher(bare).matches() ? normalise(bare) : null;
+        return !bare.isEmpty() && idEnd(bare, 0) == bare.length() ? normalise(bare) : null;
     }
 
     /** Every bracketed id in a References or In-Reply-To header value, in order. */
@@ -40,9 +35,14 @@ public final class MessageId {
         if (headerValue == null) {
             return ids;
         }
-        Matcher m = BRACKETED.matcher(headerValue);
-        while (m.find()) {
-            ids.add(normalise(m.group(1)));
+        int open = headerValue.indexOf('<');
+        while (open >= 0) {
+            int end = idEnd(headerValue, open + 1);
+            boolean closed = end > open + 1 && end < headerValue.length() && headerValue.charAt(end) == '>';
+            if (closed) {
+                ids.add(normalise(headerValue.substring(open + 1, end)));
+            }
+            open = headerValue.indexOf('<', end);
         }
         return ids;
     }
@@ -55,5 +55,22 @@ public final class MessageId {
 
     public static String bracketed(String id) {
         return "<" + id + ">";
+    }
+
+    /** Where the id characters from {@code start} end. */
+    private static int idEnd(String text, int start) {
+        int end = start;
+        while (end < text.length() && isIdCharacter(text.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    /**
+     * No blanks, brackets or control characters: an id must fit between angle brackets on one
+     * header line (tabs and line breaks are control characters).
+     */
+    private static boolean isIdCharacter(char c) {
+        return c != '<' && c != '>' && c != ' ' && !Character.isISOControl(c);
     }
 }
