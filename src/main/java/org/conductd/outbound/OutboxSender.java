@@ -75,6 +75,8 @@ public final class OutboxSender implements AutoCloseable {
     private static final Duration IDLE_WAIT = Duration.ofSeconds(30);
     private static final int SENT_RECORD_TRIES = 5;
     private static final Duration SENT_RECORD_PAUSE = Duration.ofMillis(200);
+    /** How long stopping waits for the message in hand to be sent and recorded before it interrupts the sender. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
     /** The reply code and enhanced status a refusal starts with: "550 5.1.1". */
     private static final Pattern REPLY_CODE = Pattern.compile("^[45]\\d\\d(?:[ -][245]\\.\\d{1,3}\\.\\d{1,3})?");
 
@@ -90,6 +92,8 @@ public final class OutboxSender implements AutoCloseable {
     /** A permit means "there is new mail"; several wake-ups before a round count as one. */
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
+    /** Set by {@link #close()}: a round ends before its next message, not in the middle of one. */
+    private volatile boolean stopping;
     /** Set when a round ended because the database could not read the outbox or record a message's fate. */
     private volatile boolean stalled;
     /**
@@ -133,6 +137,7 @@ public final class OutboxSender implements AutoCloseable {
             return;
         }
         running = true;
+        stopping = false;
         thread = new Thread(this::loop, THREAD_NAME);
         thread.setDaemon(true);
         thread.start();
@@ -204,6 +209,9 @@ public final class OutboxSender implements AutoCloseable {
         try {
             while (!due.isEmpty()) {
                 for (int i = 0; i < due.size(); i++) {
+                    if (stopping) {
+                        return accepted;
+                    }
                     OutboxItem item = due.get(i);
                     if (transport == null || !transport.isConnected()) {
                         try {
@@ -517,14 +525,24 @@ public final class OutboxSender implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the sender once the message in hand is sent and recorded. Interrupted at once, a
+     * sender that the server had just answered could not get a database connection to record
+     * the message, which would then go out again after the restart; only a sender still busy
+     * after {@link #STOP_GRACE} is interrupted.
+     */
     @Override
     public void close() {
+        stopping = true;
         running = false;
         wake();
         if (thread != null) {
-            thread.interrupt();
             try {
-                thread.join(5_000);
+                thread.join(STOP_GRACE.toMillis());
+                if (thread.isAlive()) {
+                    thread.interrupt();
+                    thread.join(5_000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
