@@ -84,7 +84,8 @@ public final class ResponderMail {
             return;
         }
         String newText = MessageBudget.within(() -> trimmer.newText(m));
-        ParseResult parsed = MessageBudget.within(() -> parser.parse(newText, actor));
+        String authorBlock = MessageBudget.within(() -> trimmer.authorBlock(m));
+        ParseResult parsed = MessageBudget.within(() -> parser.parse(newText, authorBlock, actor));
         CommandAuthentication.Verdict verdict = authentication.check(c.id(), sender, m);
         if (verdict instanceof CommandAuthentication.Verdict.Refused refused) {
             if (onlyStatusOrHelp(parsed)) {

@@ -16,6 +16,10 @@ import java.util.Objects;
  */
 public final class CommandParser {
 
+    /** Why a command in an inline answer is not run. */
+    static final String BELOW_A_QUOTE = "a command below a quoted message is not run: write commands at the top of your "
+            + "reply, above the quote";
+
     private final CommandReader reader;
 
     /**
@@ -32,18 +36,34 @@ public final class CommandParser {
      * @param senderAddress the sender's roster address, which {@code me} stands for
      */
     public ParseResult parse(String newText, String senderAddress) {
+        return parse(newText, newText, senderAddress);
+    }
+
+    /**
+     * Reads a reply whose author's own block (SPEC §3.4) is {@code authorBlock}, the start of
+     * {@code newText}: a command below it, in an inline answer under a quote, is reported as a
+     * problem rather than run, and the sender is told to write it at the top.
+     *
+     * @param newText       the reply's own text, without quotes or signature
+     * @param authorBlock   its lines above the first quote ({@link ReplyTrimmer#authorBlock})
+     * @param senderAddress the sender's roster address, which {@code me} stands for
+     */
+    public ParseResult parse(String newText, String authorBlock, String senderAddress) {
         Objects.requireNonNull(senderAddress, "senderAddress");
         if (newText == null || newText.isBlank()) {
             return new ParseResult.Parsed(List.of(), "");
         }
         List<String> lines = lines(newText);
+        int authorLines = authorBlock == null || authorBlock.isBlank() ? 0 : lines(authorBlock).size();
         Collected reply = new Collected();
         int i = 0;
         while (i < lines.size()) {
             int lineNumber = i + 1;
             String line = lines.get(i++);
             LineClassifier.Kind kind = LineClassifier.classify(line);
-            if (kind instanceof LineClassifier.Kind.Keyword keyword) {
+            if (lineNumber > authorLines && !(kind instanceof LineClassifier.Kind.Prose)) {
+                reply.problem(lineNumber, line, BELOW_A_QUOTE, List.of());
+            } else if (kind instanceof LineClassifier.Kind.Keyword keyword) {
                 String body = "";
                 if (keyword.spec().takesBody()) {
                     int end = endOfBody(lines, i);

@@ -9,7 +9,9 @@ import java.util.Set;
 /**
  * Tells what one line of a reply is: ordinary prose, a known command with its value, or an
  * attempt at a command that cannot be read (SPEC §3.4). Known keywords count in any case; an
- * unknown word in capitals before a colon is refused, with the nearest keyword as a hint.
+ * unknown word in capitals before a colon is refused, with the nearest keyword as a hint. A
+ * line indented by four columns or more is never a command: every example in conductd's own
+ * mail is indented so, and a client that quotes that mail without "&gt;" keeps the indent.
  */
 final class LineClassifier {
 
@@ -49,10 +51,16 @@ final class LineClassifier {
             .map(CommandSpec::keyword)
             .toList();
 
+    /** The indent, in columns, from which a line is an example or a quote, never a command. */
+    static final int EXAMPLE_INDENT = 4;
+
     private LineClassifier() {
     }
 
     static Kind classify(String line) {
+        if (isIndentedExample(line)) {
+            return new Kind.Prose();
+        }
         Split split = Split.of(line);
         if (split.head().isEmpty()) {
             return new Kind.Prose();
@@ -106,6 +114,25 @@ final class LineClassifier {
             }
         }
         return new Kind.Prose();
+    }
+
+    /**
+     * Whether the line starts with four columns of blanks: spaces and no-break spaces one each
+     * (text from HTML mail indents with those), a tab to the next multiple of four.
+     */
+    static boolean isIndentedExample(String line) {
+        int columns = 0;
+        for (int i = 0; i < line.length() && columns < EXAMPLE_INDENT; i++) {
+            char c = line.charAt(i);
+            if (c == '\t') {
+                columns += EXAMPLE_INDENT - columns % EXAMPLE_INDENT;
+            } else if (c == ' ' || c == '\u00a0' || Character.isSpaceChar(c)) {
+                columns++;
+            } else {
+                return false;
+            }
+        }
+        return columns >= EXAMPLE_INDENT;
     }
 
     private static Kind unknownCommand(String written, String hint) {

@@ -26,9 +26,32 @@ public final class ReplyTrimmer {
         return trimPlain(m.text());
     }
 
-    /** The new text of a plain-text reply, without its signature: what commands and relays use. */
+    /** The new text of a plain-text reply, without its signature: what relays use. */
     public String trimPlain(String text) {
-        return trim(text, false);
+        return trim(text, false, false);
+    }
+
+    /**
+     * The author's own block, where alone commands count (SPEC §3.4): the new text above the
+     * first quote, attribution, header block, forwarded part or signature, or, in a reply that
+     * opens with a quote, the author's first lines below it. It is the start of {@link #newText}:
+     * later inline answers are relayed but never run.
+     */
+    public String authorBlock(InboundMessage m) {
+        if (m.textFromHtml() && m.html() != null) {
+            return authorBlockOfHtml(m.html());
+        }
+        return authorBlockOfPlain(m.text());
+    }
+
+    /** The author's own block of a plain-text reply. */
+    public String authorBlockOfPlain(String text) {
+        return trim(text, false, true);
+    }
+
+    /** The author's own block of an HTML reply. */
+    public String authorBlockOfHtml(String html) {
+        return authorBlockOfPlain(HtmlToText.text(HtmlQuotes.strip(html)));
     }
 
     /**
@@ -36,18 +59,22 @@ public final class ReplyTrimmer {
      * signature kept: the "reply text" of talon's corpus, which strips signatures separately.
      */
     public String withoutQuotes(String text) {
-        return trim(text, true);
+        return trim(text, true, false);
     }
 
-    private String trim(String text, boolean keepSignature) {
+    private String trim(String text, boolean keepSignature, boolean authorBlockOnly) {
         // Windows line breaks survive some gateways; they would hide the end of a line from the rules.
         List<String> lines = text.replace("\r\n", "\n").replace('\r', '\n').lines().toList();
         List<String> kept = new ArrayList<>();
         boolean afterQuote = false;
+        boolean authorWrote = false;
         int i = 0;
         while (i < lines.size()) {
             String line = lines.get(i);
             if (QuoteMarkers.isQuote(line)) {
+                if (authorBlockOnly && authorWrote) {
+                    break;
+                }
                 afterQuote = true;
                 i++;
                 continue;
@@ -67,6 +94,9 @@ public final class ReplyTrimmer {
                 attribution = 1;
             }
             if (attribution > 0) {
+                if (authorBlockOnly && authorWrote && quoteOrEndFrom(lines, i + attribution)) {
+                    break;
+                }
                 if (quoteOrEndFrom(lines, i + attribution)) {
                     i += attribution;
                     continue;
@@ -81,6 +111,7 @@ public final class ReplyTrimmer {
                 break;
             }
             kept.add(line.stripTrailing());
+            authorWrote |= !line.isBlank();
             i++;
         }
         if (!keepSignature) {

@@ -38,6 +38,22 @@ class CommandParserTest {
         }
 
         @Test
+        void aLineIndentedFourColumnsIsAnExampleNotACommand() {
+            for (String indent : List.of("    ", "\t", "  \t", "\u00a0\u00a0\u00a0\u00a0", " \u00a0 \u2003", "     ")) {
+                assertEquals(NOTHING.commands(), parsed(indent + "APPROVE").commands(), "indent " + indent.codePoints().boxed().toList());
+                assertEquals(NOTHING.commands(), parsed(indent + "REJECT: the reason").commands());
+                assertEquals(NOTHING.commands(), parsed(indent + "SEND-NOW: the reason").commands());
+                assertEquals(NOTHING.commands(), parsed(indent + "RESOLVED: warning").commands(), "not even a problem");
+            }
+        }
+
+        @Test
+        void anIndentedExampleInsideALetterStaysInTheLetter() {
+            Command.Reply reply = (Command.Reply) only("REPLY: reporter\nWe will write:\n    APPROVE\nThanks");
+            assertEquals("We will write:\n    APPROVE\nThanks", reply.body());
+        }
+
+        @Test
         void spaceBeforeTheColonIsAllowed() {
             assertEquals(new Command.SetSeverity(Severity.LOW), only("SEVERITY : low"));
         }
@@ -281,7 +297,7 @@ class CommandParserTest {
 
         @Test
         void problemQuotesTheLineWithoutItsIndent() {
-            assertEquals("SEVERITY: extreme", problem("    SEVERITY: extreme   ").line());
+            assertEquals("SEVERITY: extreme", problem("  SEVERITY: extreme   ").line());
         }
     }
 
