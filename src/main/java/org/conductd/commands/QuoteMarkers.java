@@ -20,6 +20,9 @@ final class QuoteMarkers {
 
     private static final int ATTRIBUTION_MAX_CHARS = 300;
 
+    /** How many initials may stand before a quote mark ("EC&gt;"). */
+    private static final int QUOTE_INITIALS_MAX = 3;
+
     /**
      * White space as Unicode defines it (java.util.regex's {@code \\s} with
      * UNICODE_CHARACTER_CLASS): attributions come from clients of every language.
@@ -68,32 +71,42 @@ final class QuoteMarkers {
 
     /** Header names Outlook and webmail write above the original, in the languages they ship. */
     private static final Set<String> FROM_HEADER = caseless(
-            "From|De|Von|Van|Da|Od|Fra|Från|Feladó|Kimden|Lähettäjä|Nadawca|Afzender|Remetente|От|Від|发件人|寄件者|差出人");
+            "From|De|Von|Van|Da|Od|Fra|Från|Feladó|Kimden|Lähettäjä|Nadawca|Afzender|Remetente|От|Від|"
+                    + "发件人|寄件者|差出人|送信者|보낸 사람|보낸사람");
     private static final Set<String> OTHER_HEADER = caseless(
-            "Sent|Date|To|Cc|Subject|Reply-To|"
-                    + "Gesendet|Datum|An|Betreff|"                // German
-                    + "Envoyé|Envoyé le|À|Objet|"                 // French
-                    + "Enviado|Enviado el|Fecha|Para|Asunto|"     // Spanish, Portuguese
-                    + "Verzonden|Aan|Onderwerp|"                  // Dutch
-                    + "Inviato|Data|A|Oggetto|"                   // Italian
-                    + "Assunto|"                                  // Portuguese
-                    + "Skickat|Till|Ämne|Sendt|Til|Emne|"         // Swedish, Danish, Norwegian
-                    + "Wysłano|Do|Temat|"                         // Polish
-                    + "Odesláno|Komu|Předmět|"                    // Czech
-                    + "Gönderildi|Kime|Konu|"                     // Turkish
-                    + "Lähetetty|Vastaanottaja|Aihe|"             // Finnish
-                    + "Отправлено|Дата|Кому|Тема|Копия|"          // Russian
-                    + "发送时间|收件人|主题|日付|宛先|件名");
+            "Sent|Date|To|Cc|Bcc|Subject|Reply-To|Importance|"
+                    + "Gesendet|Datum|An|Betreff|Kopie|Antwort an|"          // German
+                    + "Envoyé|Envoyé le|Date d'envoi|À|A|Objet|Copie à|Répondre à|" // French
+                    + "Enviado|Enviado el|Enviada em|Enviado em|Fecha|Para|Asunto|CC|Responder a|" // Spanish, Portuguese
+                    + "Verzonden|Aan|Onderwerp|Beantwoorden|"                // Dutch
+                    + "Inviato|Data|Oggetto|Rispondi a|"                     // Italian
+                    + "Assunto|"                                             // Portuguese
+                    + "Skickat|Till|Ämne|Kopia|Sendt|Til|Emne|Dato|Kopi|"    // Swedish, Danish, Norwegian
+                    + "Wysłano|Do|Temat|DW|Wysłane|"                         // Polish
+                    + "Odesláno|Komu|Předmět|"                               // Czech
+                    + "Gönderildi|Gönderilen|Kime|Konu|Tarih|Bilgi|"         // Turkish
+                    + "Lähetetty|Vastaanottaja|Aihe|Päivämäärä|Kopio|"       // Finnish
+                    + "Отправлено|Дата|Кому|Тема|Копия|"                     // Russian
+                    + "Надіслано|Відправлено|Копія|"                         // Ukrainian
+                    + "发送时间|发送日期|收件人|主题|抄送|日期|寄件日期|收件者|主旨|副本|" // Chinese
+                    + "送信日時|宛先|件名|日付|"                              // Japanese
+                    + "보낸 날짜|받는 사람|받는사람|제목|참조|날짜");         // Korean
 
     private static final int LONGEST_HEADER_NAME = Math.max(
             FROM_HEADER.stream().mapToInt(String::length).max().orElse(0),
             OTHER_HEADER.stream().mapToInt(String::length).max().orElse(0));
 
-    /** A header block needs this many header lines in a row, one of them naming the sender. */
-    private static final int HEADER_BLOCK_MIN_LINES = 2;
+    /** A header block needs this many header lines (From, Sent, To, Subject…), one of them naming the sender. */
+    private static final int HEADER_BLOCK_MIN_LINES = 3;
 
     /** Outlook writes at most From, Sent, To, Cc, Bcc, Subject, Importance; no need to read further. */
     private static final int HEADER_BLOCK_MAX_LINES = 8;
+
+    /** Chinese, Japanese and Korean clients write their header names with a full-width colon. */
+    private static final char FULL_WIDTH_COLON = '\uFF1A';
+
+    /** How many lines one wrapped header value may go on over (long names, many recipients). */
+    private static final int WRAPPED_VALUE_MAX_LINES = 2;
 
     /**
      * Lines after which everything is the original message: Outlook's and AOL's
@@ -108,8 +121,15 @@ final class QuoteMarkers {
                     + "oorspronkelijk bericht|doorgestuurd bericht|"
                     + "messaggio originale|messaggio inoltrato|inizio messaggio inoltrato|"
                     + "ursprungligt meddelande|vidarebefordrat meddelande|oprindelig meddelelse|"
-                    + "wiadomość oryginalna|oryginalna wiadomość|původní zpráva|"
-                    + "исходное сообщение|пересылаемое сообщение|пересланное сообщение").split("\\|"));
+                    + "wiadomość oryginalna|oryginalna wiadomość|wiadomość przekazana|przekazana wiadomość|"
+                    + "původní zpráva|přeposlaná zpráva|"
+                    + "oprindelig besked|videresendt besked|videresendt meddelelse|"
+                    + "opprinnelig melding|videresendt melding|alkuperäinen viesti|välitetty viesti|"
+                    + "originalnachricht|origineel bericht|orijinal ileti|özgün ileti|iletilen ileti|"
+                    + "исходное сообщение|пересылаемое сообщение|пересланное сообщение|"
+                    + "оригінальне повідомлення|переслане повідомлення|"
+                    + "元のメッセージ|転送されたメッセージ|原始邮件|转发邮件|转发的邮件|原始郵件|轉寄郵件|"
+                    + "원본 메시지|전달된 메시지").split("\\|"));
 
     /** Outlook's plain-text separator above the header block, and mailing lists' footer rule. */
     private static final int UNDERSCORE_SEPARATOR_MIN = 10;
@@ -120,13 +140,28 @@ final class QuoteMarkers {
     private QuoteMarkers() {
     }
 
-    /** Every client prefixes quoted lines with ">", some indent them by a space or tab first. */
+    /**
+     * Every client prefixes quoted lines with "&gt;", some indent them by a space or tab first;
+     * The Bat! and some Usenet readers put the quoted author's initials before it ("EC&gt; …").
+     */
     static boolean isQuote(String line) {
         int i = 0;
         while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
             i++;
         }
-        return i < line.length() && line.charAt(i) == '>';
+        if (i < line.length() && line.charAt(i) == '>') {
+            return true;
+        }
+        int initials = i;
+        while (initials < line.length() && initials - i < QUOTE_INITIALS_MAX && isAsciiCapital(line.charAt(initials))) {
+            initials++;
+        }
+        return initials > i && initials < line.length() && line.charAt(initials) == '>'
+                && (initials + 1 == line.length() || line.charAt(initials + 1) == ' ');
+    }
+
+    private static boolean isAsciiCapital(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
     /** Rule marks ("-", "_", "=", "*"), at least four, with any blanks between. */
@@ -224,7 +259,7 @@ final class QuoteMarkers {
         }
         StringBuilder joined = new StringBuilder();
         for (int n = 1; n <= ATTRIBUTION_MAX_LINES && start + n <= lines.size(); n++) {
-            String line = lines.get(start + n - 1).strip();
+            String line = withoutRuleMarks(lines.get(start + n - 1).strip());
             if (line.isEmpty() || isQuote(line) || joined.length() + line.length() > ATTRIBUTION_MAX_CHARS) {
                 return 0;
             }
@@ -232,7 +267,9 @@ final class QuoteMarkers {
                 joined.append(' ');
             }
             joined.append(line);
-            if (isAttribution(joined.toString())) {
+            String text = joined.toString();
+            // Some clients drop the colon ("On … wrote"); then the opening word must be there too.
+            if (isAttribution(text) || startsAttribution(text) && isAttribution(text + ":")) {
                 return n;
             }
             if (n == 1 && !isSpecific(line)) {
@@ -242,6 +279,25 @@ final class QuoteMarkers {
             }
         }
         return 0;
+    }
+
+    /**
+     * The line without rule marks around it: Zoho writes its attribution between dashes
+     * ("---- On … wrote ----"). A line of marks alone stays as it is.
+     */
+    private static String withoutRuleMarks(String line) {
+        if (!line.startsWith("--") || isRule(line)) {
+            return line;
+        }
+        int from = 0;
+        while (from < line.length() && isRuleMarkOrBlank(line.charAt(from))) {
+            from++;
+        }
+        int to = line.length();
+        while (to > from && isRuleMarkOrBlank(line.charAt(to - 1))) {
+            to--;
+        }
+        return line.substring(from, to);
     }
 
     private static boolean isAttribution(String text) {
@@ -290,6 +346,46 @@ final class QuoteMarkers {
     }
 
     /**
+     * How many lines, from {@code start}, form a verbless attribution that Gmail wrapped
+     * ("2016-03-03 17:21 GMT+01:00 Anna Schmidt" / "&lt;anna@example.de&gt;:"), or 0: up to
+     * three lines without a gap that, joined, end in a colon and name a time of day and an
+     * address. Only an attribution when a quote follows it.
+     */
+    static int wrappedDatedAddressLength(List<String> lines, int start) {
+        StringBuilder joined = new StringBuilder();
+        for (int n = 1; n <= ATTRIBUTION_MAX_LINES && start + n <= lines.size(); n++) {
+            String line = lines.get(start + n - 1).strip();
+            if (line.isEmpty() || isQuote(line) || joined.length() + line.length() > ATTRIBUTION_MAX_CHARS) {
+                return 0;
+            }
+            joined.append(line);
+            String text = joined.toString();
+            if (n > 1 && isDatedAddressLine(text) && namesTime(text)) {
+                return n;
+            }
+            if (n == 1 && !text.chars().anyMatch(Character::isDigit)) {
+                return 0;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Whether an original quoted with "|" starts here: a line with a date and an address and no
+     * colon at its end, as some webmail writes it ("2013/7/20 Anna &lt;anna@example.org&gt;"),
+     * right above lines that open with "|". A table of the author's own has no such line.
+     */
+    static boolean isPipeQuotedOriginal(List<String> lines, int start) {
+        if (start + 1 >= lines.size()) {
+            return false;
+        }
+        String line = lines.get(start).strip();
+        String next = lines.get(start + 1).stripLeading();
+        return line.length() <= ATTRIBUTION_MAX_CHARS && line.indexOf('@') >= 0 && line.endsWith(">")
+                && line.chars().anyMatch(Character::isDigit) && next.startsWith("|") && !next.startsWith("||");
+    }
+
+    /**
      * A command line ("NOTE: …"): a word of at least three capitals or dashes, starting with a
      * capital, right before a colon. It is the author's own text, never a client's marker.
      */
@@ -329,18 +425,42 @@ final class QuoteMarkers {
      * plain text of a forwarded Outlook mail bolds the names ("*From:*"), which is allowed.
      */
     static boolean isHeaderBlock(List<String> lines, int start) {
+        if (start >= lines.size() || !isAnyHeaderLine(unbold(lines.get(start)))) {
+            return false;
+        }
         int headers = 0;
+        int wrapped = 0;
         boolean from = false;
-        for (int i = start; i < Math.min(lines.size(), start + HEADER_BLOCK_MAX_LINES); i++) {
+        int end = Math.min(lines.size(), start + HEADER_BLOCK_MAX_LINES * (1 + WRAPPED_VALUE_MAX_LINES));
+        for (int i = start; i < end && headers < HEADER_BLOCK_MAX_LINES; i++) {
             String line = unbold(lines.get(i));
             boolean isFrom = isHeaderLine(line, FROM_HEADER);
-            if (!isFrom && !isHeaderLine(line, OTHER_HEADER)) {
+            if (isFrom || isHeaderLine(line, OTHER_HEADER) || isDatedMessageLine(line)) {
+                from |= isFrom;
+                headers++;
+                wrapped = 0;
+            } else if (wrapped < WRAPPED_VALUE_MAX_LINES && !line.isEmpty() && !isQuote(line)) {
+                // Outlook wraps a long value ("From: Example Conf 2026 Code of Conduct team" above
+                // "<conduct@example.org>"): a line that the next header line follows belongs to it.
+                wrapped++;
+            } else {
                 break;
             }
-            from |= isFrom;
-            headers++;
         }
         return headers >= HEADER_BLOCK_MIN_LINES && from;
+    }
+
+    private static boolean isAnyHeaderLine(String line) {
+        return isHeaderLine(line, FROM_HEADER) || isHeaderLine(line, OTHER_HEADER) || isDatedMessageLine(line);
+    }
+
+    /**
+     * French webmail (Orange, SFR, La Poste) opens its header block with "Message du 03/03/26 10:00"
+     * and no colon; it counts as one of the block's lines.
+     */
+    private static boolean isDatedMessageLine(String line) {
+        return line.regionMatches(true, 0, "Message du ", 0, 11) && line.length() <= 60
+                && line.chars().anyMatch(c -> c >= '0' && c <= '9');
     }
 
     /** Whether the text, from its first non-blank line, starts with a header block. */
@@ -365,7 +485,7 @@ final class QuoteMarkers {
 
     /** A header line: one of the names in any case, a colon, and nothing or a blank and the value. */
     private static boolean isHeaderLine(String line, Set<String> names) {
-        int colon = line.indexOf(':');
+        int colon = headerColon(line);
         if (colon < 0) {
             return false;
         }
@@ -376,7 +496,19 @@ final class QuoteMarkers {
         if (end > LONGEST_HEADER_NAME || !names.contains(fold(line.substring(0, end)))) {
             return false;
         }
-        return colon + 1 == line.length() || isAsciiSpace(line.charAt(colon + 1)) && !hasLineBreak(line, colon + 2);
+        return colon + 1 == line.length() || line.charAt(colon) == FULL_WIDTH_COLON && !hasLineBreak(line, colon + 1)
+                || isAsciiSpace(line.charAt(colon + 1)) && !hasLineBreak(line, colon + 2);
+    }
+
+    /** The first colon of the line, ASCII or full-width, or -1. */
+    private static int headerColon(String line) {
+        for (int i = 0; i < line.length() && i <= LONGEST_HEADER_NAME + 4; i++) {
+            char c = line.charAt(i);
+            if (c == ':' || c == FULL_WIDTH_COLON) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static Set<String> caseless(String names) {

@@ -89,9 +89,16 @@ public final class ReplyTrimmer {
                 dropTrailingRules(kept);
                 break;
             }
+            if (QuoteMarkers.isPipeQuotedOriginal(lines, i)) {
+                break;
+            }
             int attribution = QuoteMarkers.attributionLength(lines, i);
             if (attribution == 0 && QuoteMarkers.isDatedAddressLine(line) && quoteOrEndFrom(lines, i + 1)) {
                 attribution = 1;
+            }
+            if (attribution == 0) {
+                int wrapped = QuoteMarkers.wrappedDatedAddressLength(lines, i);
+                attribution = wrapped > 0 && quoteOrEndFrom(lines, i + wrapped) ? wrapped : 0;
             }
             if (attribution > 0) {
                 if (authorBlockOnly && authorWrote && quoteOrEndFrom(lines, i + attribution)) {

@@ -29,17 +29,32 @@ final class Signatures {
     private static final List<Footer> CLIENT_FOOTERS = List.of(
             // iOS Mail, and Android clients imitating it, in the languages they ship
             footer("Sent from my " + DEVICE),
-            footer("Von meinem " + DEVICE + " gesendet\\.?"),
-            footer("Envoyé de mon " + DEVICE),
-            footer("Enviado desde mi " + DEVICE),
-            footer("Enviado do meu " + DEVICE),
-            footer("Inviato dal mio " + DEVICE),
+            footer("Von meinem " + DEVICE + " gesendet\\.?"),                  // German
+            footer("Gesendet (von|mit|über) (meinem |der )?" + DEVICE),
+            footer("Envoyé (de|depuis|à partir de|avec) (mon |ma )?" + DEVICE),  // French
+            footer("Enviado (desde|con) (mi )?" + DEVICE),                      // Spanish
+            footer("Enviado (do|a partir do|pelo) (meu )?" + DEVICE),           // Portuguese
+            footer("Inviato dal mio " + DEVICE),                                // Italian
             footer("Inviato da " + DEVICE),
-            footer("Verzonden (vanaf|met) (mijn )?" + DEVICE),
-            footer("Skickat från min " + DEVICE),
-            footer("Sendt fra min " + DEVICE),
-            footer("Wysłane z (mojego )?" + DEVICE),
-            footer("Отправлено с (моего )?" + DEVICE),
+            footer("Verzonden (vanaf|met|via) (mijn )?" + DEVICE),              // Dutch
+            footer("Skickat från (min )?" + DEVICE),                            // Swedish
+            footer("Sendt fra (min )?" + DEVICE),                               // Danish, Norwegian
+            footer("Lähetetty (laitteesta )?" + DEVICE),                        // Finnish ("Lähetetty iPhonesta")
+            footer("Wysłane z (mojego )?" + DEVICE),                            // Polish
+            footer("Wysłano z (mojego )?" + DEVICE),
+            footer("Odesláno z (mého )?" + DEVICE),                             // Czech
+            footer("Отправлено (с|из) (моего |мобильной )?" + DEVICE),           // Russian
+            footer("Надіслано (з|із) (мого )?" + DEVICE),                        // Ukrainian
+            footerEndingWith("mdan gönderildi", DEVICE + "'?(u|ü|ı|i)mdan gönderildi\\.?"),  // Turkish ("iPhone'umdan")
+            footerEndingWith("から送信", DEVICE + " ?から送信"),                 // Japanese ("iPhoneから送信")
+            footer("从我的 ?" + DEVICE + " ?发送"),                               // Chinese, simplified
+            footer("發自我的 ?" + DEVICE),
+            footer("发自我的 ?" + DEVICE),
+            footer("從我的 ?" + DEVICE + " ?(傳送|寄出|發送)"),                    // Chinese, traditional
+            footer("내 " + DEVICE + "에서 보냄"),                                 // Korean ("내 iPhone에서 보냄")
+            // Outlook for iOS and Android, in the languages it ships
+            footer("(Get|Obtenir|Obtener|Ottieni|Obter|Holen Sie sich|Download) Outlook (for|pour|para|per|für|voor|för) "
+                    + "(iOS|Android|Mac)\\.?( ?<[^>]*>)?"),
             // webmail and mail apps that sign for the user
             footer("Sent from (Yahoo Mail|Outlook|Mail for Windows|AOL Mobile Mail|ProtonMail|Proton Mail|"
                     + "Samsung|BlueMail|Blue Mail|Gmail|Spark|Newton|Edison Mail)" + wordEndThenUpTo(40)),
@@ -57,10 +72,13 @@ final class Signatures {
     private Signatures() {
     }
 
+    /** Gmail tracking extensions mark a message with this one invisible-looking character on its own line. */
+    private static final String TRACKING_MARK = "\u1427";
+
     /** Whether the line starts a signature, so that it and everything below it are not new text. */
     static boolean startsSignature(String line) {
         String text = line.strip();
-        return isDelimiter(line) || CLIENT_FOOTERS.stream().anyMatch(f -> f.matches(text));
+        return isDelimiter(line) || text.equals(TRACKING_MARK) || CLIENT_FOOTERS.stream().anyMatch(f -> f.matches(text));
     }
 
     static boolean isDashSignOff(String line) {
@@ -82,17 +100,28 @@ final class Signatures {
     }
 
     private static Footer footer(String regex) {
-        return new Footer(regex.substring(0, regex.indexOf(' ')), Pattern.compile(regex, Pattern.CASE_INSENSITIVE));
+        int end = 0;
+        while (end < regex.length() && regex.charAt(end) != ' ' && "([?".indexOf(regex.charAt(end)) < 0) {
+            end++;
+        }
+        return new Footer(regex.substring(0, end), "", Pattern.compile(regex, Pattern.CASE_INSENSITIVE));
+    }
+
+    /** A footer that opens with the device's name and ends with these words. */
+    private static Footer footerEndingWith(String ending, String regex) {
+        return new Footer("", ending, Pattern.compile(regex, Pattern.CASE_INSENSITIVE));
     }
 
     /**
-     * A footer pattern and the word it opens with: most lines of a reply open with none, and a
-     * plain comparison of one word is far cheaper than running a pattern.
+     * A footer pattern and the words it opens or ends with: most lines of a reply have neither,
+     * and a plain comparison is far cheaper than running a pattern.
      */
-    private record Footer(String opening, Pattern pattern) {
+    private record Footer(String opening, String ending, Pattern pattern) {
 
         boolean matches(String text) {
-            return text.regionMatches(true, 0, opening, 0, opening.length()) && pattern.matches(text);
+            return text.regionMatches(true, 0, opening, 0, opening.length())
+                    && text.regionMatches(true, text.length() - ending.length(), ending, 0, ending.length())
+                    && pattern.matches(text);
         }
     }
 }

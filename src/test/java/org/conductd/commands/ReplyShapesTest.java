@@ -1,0 +1,85 @@
+package org.conductd.commands;
+
+import static org.conductd.commands.CommandFixtures.ALICE;
+import static org.conductd.commands.CommandFixtures.PARSER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Replies as each client writes them, in the languages teams answer in: the header blocks,
+ * separators, attributions, quote prefixes and sign-offs of Outlook, Gmail, Apple Mail,
+ * Thunderbird, webmail and mobile clients. For each, the new text is found exactly, and no
+ * line of what it quotes is read as a command. Each fixture in {@code replies/shapes} opens
+ * with a comment naming its client and language, then {@code === reply} and
+ * {@code === new text}.
+ */
+class ReplyShapesTest {
+
+    private static final String DIRECTORY = "/replies/shapes";
+    private final ReplyTrimmer trimmer = new ReplyTrimmer();
+
+    static Stream<String> fixtures() throws IOException, URISyntaxException {
+        Path directory = Path.of(ReplyShapesTest.class.getResource(DIRECTORY).toURI());
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void theNewTextIsFoundExactly(String name) throws IOException {
+        Fixture fixture = Fixture.read(name);
+        assertEquals(fixture.newText(), newText(fixture), fixture.comment());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void nothingQuotedIsReadAsACommand(String name) throws IOException {
+        Fixture fixture = Fixture.read(name);
+        ParseResult result = PARSER.parse(newText(fixture), authorBlock(fixture), ALICE);
+        assertTrue(result instanceof ParseResult.Parsed parsed && parsed.commands().isEmpty(),
+                fixture.comment() + ": " + result);
+    }
+
+    private String newText(Fixture fixture) {
+        return fixture.html() ? trimmer.trimHtml(fixture.reply()) : trimmer.trimPlain(fixture.reply());
+    }
+
+    private String authorBlock(Fixture fixture) {
+        return fixture.html() ? trimmer.authorBlockOfHtml(fixture.reply()) : trimmer.authorBlockOfPlain(fixture.reply());
+    }
+
+    /** One fixture: what it shows, the reply as the client wrote it, and its new text. */
+    record Fixture(String comment, String reply, String newText, boolean html) {
+
+        static Fixture read(String name) throws IOException {
+            String text;
+            try (InputStream in = ReplyShapesTest.class.getResourceAsStream(DIRECTORY + "/" + name)) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            assertTrue(text.startsWith("# "), name + " opens with a comment naming its client and language");
+            int reply = text.indexOf("\n=== reply\n");
+            int newText = text.indexOf("\n=== new text\n");
+            assertFalse(reply < 0 || newText < reply, name + " has a reply and then its new text");
+            return new Fixture(name + " (" + text.substring(2, reply) + ")",
+                    text.substring(reply + "\n=== reply\n".length(), newText + 1),
+                    text.substring(newText + "\n=== new text\n".length()).strip(), name.endsWith(".html.txt"));
+        }
+    }
+
+    static List<String> names() throws IOException, URISyntaxException {
+        return fixtures().toList();
+    }
+}
