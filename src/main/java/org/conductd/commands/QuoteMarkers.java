@@ -281,6 +281,11 @@ final class QuoteMarkers {
         return 0;
     }
 
+    /** Whether the line opens with a run of rule marks, as Zoho's attribution does. */
+    static boolean isRuled(String line) {
+        return line.strip().startsWith("---");
+    }
+
     /**
      * The line without rule marks around it: Zoho writes its attribution between dashes
      * ("---- On … wrote ----"). A line of marks alone stays as it is.

@@ -89,10 +89,11 @@ public final class ReplyTrimmer {
                 dropTrailingRules(kept);
                 break;
             }
-            if (QuoteMarkers.isPipeQuotedOriginal(lines, i)) {
+            int attribution = QuoteMarkers.attributionLength(lines, i);
+            if (QuoteMarkers.isPipeQuotedOriginal(lines, i) || attribution > 0 && QuoteMarkers.isRuled(line)) {
+                // Zoho's "---- On … wrote ----" always stands above the whole original, quoted or not.
                 break;
             }
-            int attribution = QuoteMarkers.attributionLength(lines, i);
             if (attribution == 0 && QuoteMarkers.isDatedAddressLine(line) && quoteOrEndFrom(lines, i + 1)) {
                 attribution = 1;
             }
