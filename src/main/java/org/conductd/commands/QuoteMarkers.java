@@ -34,6 +34,9 @@ final class QuoteMarkers {
     /** What may stand right before an attribution's verb: a blank, a quote mark or a quote prefix. */
     private static final String UNICODE_SPACE_OR_QUOTE = "[" + UNICODE_SPACES + ">\"']";
 
+    /** The colon that ends an attribution: ASCII, or the full-width one of Chinese, Japanese and Korean. */
+    private static final String COLON = "[:\\x{FF1A}]";
+
     /** Any character but a line terminator, as {@code .} reads in java.util.regex. */
     private static final String NOT_A_LINE_BREAK = "[^\\n\\r\\x{85}\\x{2028}\\x{2029}]";
 
@@ -53,13 +56,17 @@ final class QuoteMarkers {
             verbLast("kirjoitti"),                             // Finnish
             verbLast("yazd[ıiİ]"),                            // Turkish; ı, i and İ are one letter to a caseless match
             verbLast("написал\\(а\\)|написала|написал|пишет"), // Russian, also Android's "пользователь … написал:"
+            verbLast("написав\\(ла\\)|написала|написав|пише"), // Ukrainian
+            verbLast("님이 작성|작성"),                          // Korean: "… <a@b>님이 작성:"
+            verbGlued("写道|寫道"),                             // Chinese: "… 于2026年3月3日 10:00写道："
             verbThenAuthor("schrieb"),                         // German: "Am … schrieb …:"
             verbThenAuthor("schreef"),                         // Dutch: "Op … schreef …:"
             verbThenAuthor("skrev"));                          // Swedish, Danish, Norwegian: "Den … skrev …:"
 
     /** Parts of the verbs above, one of which a line must hold for any of them to match. */
     private static final List<String> VERB_STEMS = List.of("wrote", "writes", "écrit", "escribió", "scritto", "scrive",
-            "escreveu", "napisał", "napsal", "kirjoitti", "yazd", "написал", "пишет", "schrieb", "schreef", "skrev")
+            "escreveu", "napisał", "napsal", "kirjoitti", "yazd", "написал", "написав", "пише", "작성", "写道", "寫道",
+            "schrieb", "schreef", "skrev")
             .stream().map(QuoteMarkers::fold).toList();
 
     /**
@@ -306,7 +313,7 @@ final class QuoteMarkers {
     }
 
     private static boolean isAttribution(String text) {
-        if (!text.endsWith(":")) {
+        if (!text.endsWith(":") && !text.endsWith("\uFF1A")) {
             return false;
         }
         String folded = fold(text);
@@ -479,13 +486,18 @@ final class QuoteMarkers {
     }
 
     private static Pattern verbLast(String verbs) {
-        return Pattern.compile("(?:^|" + UNICODE_SPACE_OR_QUOTE + ")(?:" + verbs + ")" + UNICODE_SPACE + "*:$",
+        return Pattern.compile("(?:^|" + UNICODE_SPACE_OR_QUOTE + ")(?:" + verbs + ")" + UNICODE_SPACE + "*" + COLON + "$",
                 Pattern.CASE_INSENSITIVE);
+    }
+
+    /** A verb of a language written without spaces, glued to the time before it ("10:00写道："). */
+    private static Pattern verbGlued(String verbs) {
+        return Pattern.compile("(?:" + verbs + ")" + UNICODE_SPACE + "*" + COLON + "$");
     }
 
     private static Pattern verbThenAuthor(String verbs) {
         return Pattern.compile("(?:^|" + UNICODE_SPACE_OR_QUOTE + ")(?:" + verbs + ")(?:" + UNICODE_SPACE
-                + NOT_A_LINE_BREAK + "{0,150})?:$", Pattern.CASE_INSENSITIVE);
+                + NOT_A_LINE_BREAK + "{0,150})?" + COLON + "$", Pattern.CASE_INSENSITIVE);
     }
 
     /** A header line: one of the names in any case, a colon, and nothing or a blank and the value. */
