@@ -92,9 +92,9 @@ public final class MarkdownHtml {
         }
     }
 
-    private static boolean isSafeTarget(String target) {
+    static boolean isSafeTarget(String target) {
         // Browsers ignore blanks and control characters inside a scheme ("java\tscript:"), so the check does too.
-        String compact = target.replaceAll("[\\x00-\\x20\\x7F]", "").toLowerCase(Locale.ROOT);
+        String compact = withoutBlanksAndControls(target).toLowerCase(Locale.ROOT);
         int colon = compact.indexOf(':');
         if (colon < 0) {
             return true;
@@ -105,5 +105,17 @@ public final class MarkdownHtml {
             return true;
         }
         return SAFE_SCHEMES.contains(scheme);
+    }
+
+    /** The text without ASCII control characters and spaces (U+0000 to U+0020, U+007F). */
+    private static String withoutBlanksAndControls(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c > ' ' && c != '\u007F') {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

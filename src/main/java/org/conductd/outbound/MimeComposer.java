@@ -1,5 +1,6 @@
 package org.conductd.outbound;
 
+import com.google.re2j.Pattern;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -27,7 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.conductd.mail.EmailAddress;
 import org.conductd.mail.MessageId;
@@ -48,8 +48,9 @@ public final class MimeComposer {
     private static final int MAX_DISPLAY_NAME = 200;
     // RFC 5322 field names: printable ASCII except ':'.
     private static final Pattern FIELD_NAME = Pattern.compile("[\\x21-\\x39\\x3B-\\x7E]+");
-    // An id goes between angle brackets on one line, so it may hold none of these.
-    private static final Pattern BAD_ID_CHARS = Pattern.compile("[\\s<>\\p{Cc}]");
+    // An id goes between angle brackets on one line, so it may hold none of these (every blank but
+    // the space is a control character). On RE2, as the ids replied to are anyone's.
+    private static final Pattern BAD_ID_CHARS = Pattern.compile("[ <>\\p{Cc}]");
     // Headers this class writes itself; a second copy from extraHeaders would be ambiguous or worse.
     private static final Set<String> OWN_HEADERS = Set.of("from", "sender", "to", "cc", "bcc", "reply-to",
             "subject", "date", "message-id", "in-reply-to", "references", "mime-version", "content-type",

@@ -2,8 +2,6 @@ package org.conductd.outbound;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
-import java.io.IOException;
-import java.io.Writer;
 import java.util.HashMap;
 import java.util.Map;
 import org.conductd.mail.MessageBudget;
@@ -24,7 +22,7 @@ public final class TemplateRenderer {
     static final String QUOTE = "quote";
 
     /** Prefixes every line of the section's output with "> ", in the text and in the Markdown alike. */
-    private static final Mustache.Lambda QUOTE_LAMBDA = (fragment, out) -> quote(fragment.execute(), out);
+    private static final Mustache.Lambda QUOTE_LAMBDA = (fragment, out) -> out.write(quoted(fragment.execute()));
 
     private final TemplateSource source;
     private final Mustache.Compiler textCompiler;
@@ -72,16 +70,38 @@ public final class TemplateRenderer {
     private record Compiled(Template subject, Template text, Template html) {
     }
 
-    private static void quote(String content, Writer out) throws IOException {
+    /** The content with "> " before every line, or a bare ">" before a blank one. */
+    static String quoted(String content) {
         // Blank lines around the content come from the template's layout, not from the quoted text.
-        String trimmed = content.replaceFirst("^(\\s*\\n)+", "").stripTrailing();
-        String[] lines = trimmed.split("\r?\n|\r", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (i > 0) {
-                out.write('\n');
+        String trimmed = withoutLeadingBlankLines(content).stripTrailing();
+        StringBuilder out = new StringBuilder(trimmed.length() + 16);
+        int start = 0;
+        while (true) {
+            int end = start;
+            while (end < trimmed.length() && trimmed.charAt(end) != '\n' && trimmed.charAt(end) != '\r') {
+                end++;
             }
+            String line = trimmed.substring(start, end);
             // An empty line gets a bare ">" so that one quote block stays one block.
-            out.write(lines[i].isBlank() ? ">" : "> " + lines[i]);
+            out.append(line.isBlank() ? ">" : "> " + line);
+            if (end == trimmed.length()) {
+                return out.toString();
+            }
+            out.append('\n');
+            start = trimmed.startsWith("\r\n", end) ? end + 2 : end + 1;
         }
+    }
+
+    /** The text after the last line break in its leading blanks (tab, LF, VT, FF, CR, space). */
+    private static String withoutLeadingBlankLines(String text) {
+        int blanks = 0;
+        while (blanks < text.length() && isBlank(text.charAt(blanks))) {
+            blanks++;
+        }
+        return text.substring(text.lastIndexOf('\n', blanks - 1) + 1);
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r';
     }
 }

@@ -1,11 +1,12 @@
 package org.conductd.outbound;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.conductd.mail.SecretKeys;
@@ -31,8 +32,13 @@ public final class ThreadIndex {
     private static final int CHILD_LENGTH = 5;
     private static final long FILETIME_TICKS_PER_SECOND = 10_000_000L;
     private static final long SECONDS_FROM_1601_TO_1970 = 11_644_473_600L;
-    private static final Pattern REPLY_PREFIX =
-            Pattern.compile("^(?:(?:re|fw|fwd|aw|wg|sv|vs|antw|tr)\\s*(?:\\[\\d+\\])?\\s*:\\s*)+", Pattern.CASE_INSENSITIVE);
+    /**
+     * Reply and forward prefixes, on RE2 as a subject is anyone's. In lower case, matched on a
+     * copy of the subject with only A to Z lowered: RE2's caseless matching would also take the
+     * long s (U+017F) for "s". The blanks are java.util.regex's {@code \\s}.
+     */
+    private static final Pattern REPLY_PREFIX = Pattern.compile(
+            "^(?:(?:re|fw|fwd|aw|wg|sv|vs|antw|tr)[[:space:]]*(?:\\[[0-9]+\\])?[[:space:]]*:[[:space:]]*)+");
 
     private ThreadIndex() {
     }
@@ -90,7 +96,18 @@ public final class ThreadIndex {
      */
     public static String topic(String subject) {
         String line = HeaderText.oneLine(subject, TemplateRenderer.MAX_SUBJECT_LENGTH);
-        return REPLY_PREFIX.matcher(line).replaceFirst("");
+        Matcher prefixes = REPLY_PREFIX.matcher(asciiLowerCase(line));
+        return prefixes.lookingAt() ? line.substring(prefixes.end()) : line;
+    }
+
+    private static String asciiLowerCase(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] >= 'A' && chars[i] <= 'Z') {
+                chars[i] += 'a' - 'A';
+            }
+        }
+        return new String(chars);
     }
 
     static long fileTime(Instant instant) {

@@ -52,6 +52,21 @@ class AddressRedactionTest {
     }
 
     @Test
+    void aHexRunIsAnIdFromTwentyFourDigitsOnAndOneIdHoweverLong() {
+        String nonce = "0123456789abcdef01234567";
+
+        assertEquals("kept " + nonce.substring(1), AddressRedaction.forTheRecord("kept " + nonce.substring(1)));
+        assertEquals("held as x[id]y", AddressRedaction.forTheRecord("held as x" + nonce + "y"));
+        assertEquals("held as [id]", AddressRedaction.forTheRecord("held as " + nonce + "89ABCDEF" + nonce));
+    }
+
+    @Test
+    void anAddressRightAfterAnAddressLiteralIsReplacedToo() {
+        assertEquals("550 [address][address] and [address]",
+                AddressRedaction.forTheRecord("550 jane@[192.0.2.1]bob@example.org and \"Ann B\"@example.net"));
+    }
+
+    @Test
     void aLongRunWithoutAnAtSignTakesLinearTime() {
         String text = "0123456789abcdef".repeat(50_000) + "x";
 
