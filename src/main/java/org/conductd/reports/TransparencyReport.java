@@ -65,7 +65,7 @@ public final class TransparencyReport {
      * shows as {@link #REMOVED}.
      */
     public static boolean publishable(String summary, Collection<String> identifying) {
-        return TransparencyText.safe(summary.strip().replaceAll("\\s+", " "), identifying);
+        return TransparencyText.safe(TransparencyText.oneLine(summary), identifying);
     }
 
     public String html(LocalDate from, LocalDate to) {

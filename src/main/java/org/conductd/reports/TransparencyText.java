@@ -1,21 +1,21 @@
 package org.conductd.reports;
 
+import com.google.re2j.Pattern;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The words of a transparency report, from counts and public summaries alone: no names, no
  * email addresses, no case numbers or code names, no dates but the period. A count under 3 is
  * shown as "fewer than 3". Pure, so each privacy rule is a function to test.
+ *
+ * <p>Summaries are people's words, so every pattern runs on RE2, in time linear in the text,
+ * on the text {@link #asPatternsReadIt as the patterns read it}.
  */
 final class TransparencyText {
 
@@ -43,7 +43,6 @@ final class TransparencyText {
             + "|\\b\\d{1,2}(?::\\d{2})?\\s*(?:(?:am|pm)\\b|[ap]\\.m\\.)|\\b\\d{1,2}:\\d{2}\\b");
     /** Markdown that would make a summary's words into markup inside one list item. */
     private static final String INLINE_MARKUP = "\\`*_[]<>&~";
-    private static final Pattern BLOCK_START = Pattern.compile("^(#+|[-+]|\\d+[.)])(?=\\s|$)");
 
     /** One outcome and how many cases in the period had it. */
     record Outcome(String description, long cases) {
@@ -83,7 +82,7 @@ final class TransparencyText {
         out.append("## Summaries\n\n");
         Phrases phrases = new Phrases(identifying);
         List<String> summaries = publicSummaries.stream()
-                .map(s -> s.strip().replaceAll("\\s+", " "))
+                .map(TransparencyText::oneLine)
                 .filter(s -> !s.isEmpty())
                 .map(s -> safe(s, phrases) ? escape(s) : REMOVED)
                 // Alphabetical, so the order says nothing about when each case happened.
@@ -106,9 +105,93 @@ final class TransparencyText {
     }
 
     private static boolean safe(String summary, Phrases identifying) {
-        return !ADDRESS.matcher(summary).find() && !CASE_NUMBER.matcher(summary).find()
-                && !DATE.matcher(summary).find() && !DAY_IN_WORDS.matcher(summary).find()
-                && !identifying.foundIn(summary);
+        return !hasAddress(summary) && !hasCaseNumberOrDay(summary) && !identifying.foundIn(summary);
+    }
+
+    private static boolean hasAddress(String text) {
+        return text.indexOf('@') >= 0 && ADDRESS.matcher(asPatternsReadIt(text)).find();
+    }
+
+    private static boolean hasCaseNumberOrDay(String summary) {
+        String text = asPatternsReadIt(summary);
+        return hasDigitOrDay(text) && (CASE_NUMBER.matcher(text).find() || DATE.matcher(text).find()
+                || DAY_IN_WORDS.matcher(text).find());
+    }
+
+    /**
+     * Whether the text holds what every case number, date and day in words needs: a digit, or
+     * "day". RE2 takes up to a second for a megabyte with those patterns, and most summaries
+     * give it nothing to do.
+     */
+    private static boolean hasDigitOrDay(String text) {
+        return text.chars().anyMatch(c -> c >= '0' && c <= '9') || text.toLowerCase(Locale.ROOT).contains("day");
+    }
+
+    /**
+     * The text as the patterns read it: on RE2 they match it where they match the text itself on
+     * java.util.regex, in whose syntax they are written. Its {@code \\s} also takes the vertical
+     * tab, which becomes a space. Its {@code \\b} takes any letter or digit for part of a word,
+     * and a combining mark after a letter or digit of the Basic Multilingual Plane, where RE2's
+     * takes ASCII ones only; so every other character of a word becomes "_", which no pattern
+     * matches and RE2 takes for part of a word. That also leaves only ASCII letters to RE2's
+     * caseless matching, as to java.util.regex's: RE2 would take the long s (U+017F) for "s".
+     */
+    private static String asPatternsReadIt(String text) {
+        char[] chars = text.toCharArray();
+        // Whether the last character that is no combining mark is a letter or digit a mark goes on.
+        boolean afterBase = false;
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (c == '\u000B') {
+                chars[i] = ' ';
+                afterBase = false;
+            } else if (Character.isSurrogatePair(c, i + 1 < chars.length ? chars[i + 1] : 0)) {
+                int codePoint = Character.toCodePoint(c, chars[i + 1]);
+                if (Character.isLetterOrDigit(codePoint)) {
+                    chars[i] = '_';
+                    chars[i + 1] = '_';
+                } else if (Character.getType(codePoint) == Character.NON_SPACING_MARK) {
+                    // Part of the word of a letter or digit before it, but what follows finds no
+                    // word before: java.util.regex reads the second half alone there.
+                    chars[i] = '_';
+                }
+                afterBase = false;
+                i++;
+            } else if (Character.getType(c) == Character.NON_SPACING_MARK) {
+                if (afterBase) {
+                    chars[i] = '_';
+                }
+            } else {
+                afterBase = Character.isLetterOrDigit(c);
+                if (afterBase && c >= 0x80) {
+                    chars[i] = '_';
+                }
+            }
+        }
+        return new String(chars);
+    }
+
+    /** The text stripped, with every run of blanks as one space. */
+    static String oneLine(String text) {
+        String stripped = text.strip();
+        StringBuilder out = new StringBuilder(stripped.length());
+        boolean afterBlank = false;
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            boolean blank = isBlank(c);
+            if (!blank) {
+                out.append(c);
+            } else if (!afterBlank) {
+                out.append(' ');
+            }
+            afterBlank = blank;
+        }
+        return out.toString();
+    }
+
+    /** One of the blanks of java.util.regex's {@code \\s}. */
+    private static boolean isBlank(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r';
     }
 
     /**
@@ -157,19 +240,45 @@ final class TransparencyText {
             return false;
         }
 
+        /** The runs of letters and numbers in the text, in lower case. */
         private static List<String> tokens(String text) {
-            return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-                    .filter(t -> !t.isEmpty()).toList();
+            List<String> tokens = new ArrayList<>();
+            StringBuilder token = new StringBuilder();
+            text.toLowerCase(Locale.ROOT).codePoints().forEach(c -> {
+                if (isLetterOrNumber(c)) {
+                    token.appendCodePoint(c);
+                } else if (!token.isEmpty()) {
+                    tokens.add(token.toString());
+                    token.setLength(0);
+                }
+            });
+            if (!token.isEmpty()) {
+                tokens.add(token.toString());
+            }
+            return tokens;
+        }
+
+        private static boolean isLetterOrNumber(int c) {
+            int type = Character.getType(c);
+            return Character.isLetter(c) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                    || type == Character.OTHER_NUMBER;
         }
     }
 
     /** Every line that contains an email address, whatever put it there, becomes "[removed]". */
     static String withoutAddressLines(String text) {
-        List<String> lines = new ArrayList<>();
-        for (String line : text.split("\n", -1)) {
-            lines.add(ADDRESS.matcher(line).find() ? REMOVED : line);
+        StringBuilder out = new StringBuilder(text.length());
+        int start = 0;
+        while (true) {
+            int end = text.indexOf('\n', start);
+            String line = text.substring(start, end < 0 ? text.length() : end);
+            out.append(hasAddress(line) ? REMOVED : line);
+            if (end < 0) {
+                return out.toString();
+            }
+            out.append('\n');
+            start = end + 1;
         }
-        return lines.stream().collect(Collectors.joining("\n"));
     }
 
     /**
@@ -179,13 +288,10 @@ final class TransparencyText {
      */
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 8);
-        String oneLine = text.replaceAll("\\s+", " ").strip();
-        Matcher block = BLOCK_START.matcher(oneLine);
-        int start = 0;
-        if (block.find()) {
-            String marker = block.group(1);
-            out.append(marker, 0, marker.length() - 1).append('\\').append(marker.charAt(marker.length() - 1));
-            start = marker.length();
+        String oneLine = oneLine(text);
+        int start = blockMarkerLength(oneLine);
+        if (start > 0) {
+            out.append(oneLine, 0, start - 1).append('\\').append(oneLine.charAt(start - 1));
         }
         for (int i = start; i < oneLine.length(); i++) {
             char c = oneLine.charAt(i);
@@ -195,5 +301,38 @@ final class TransparencyText {
             out.append(c);
         }
         return out.toString();
+    }
+
+    /**
+     * How long the Markdown block marker that starts the line is ("#", "##", "-", "+", "1.",
+     * "12)"), or 0 for none: a marker needs a blank or the end of the line after it.
+     */
+    private static int blockMarkerLength(String line) {
+        int end = 0;
+        if (line.startsWith("#")) {
+            while (end < line.length() && line.charAt(end) == '#') {
+                end++;
+            }
+        } else if (line.startsWith("-") || line.startsWith("+")) {
+            end = 1;
+        } else {
+            while (end < line.length() && line.charAt(end) >= '0' && line.charAt(end) <= '9') {
+                end++;
+            }
+            if (end == 0 || end == line.length() || line.charAt(end) != '.' && line.charAt(end) != ')') {
+                return 0;
+            }
+            end++;
+        }
+        return endsMarker(line, end) ? end : 0;
+    }
+
+    private static boolean endsMarker(String line, int at) {
+        if (at == line.length() || isBlank(line.charAt(at))) {
+            return true;
+        }
+        // A line break that ends the text is the end of the line too, as java.util.regex's $ has it.
+        char c = line.charAt(at);
+        return at == line.length() - 1 && (c == '\u0085' || c == '\u2028' || c == '\u2029');
     }
 }

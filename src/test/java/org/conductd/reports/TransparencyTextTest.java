@@ -134,6 +134,26 @@ class TransparencyTextTest {
             assertEquals("\\- dash", TransparencyText.escape("- dash"));
             assertEquals("\\# not a heading", TransparencyText.escape("# not a heading"));
         }
+
+        @Test
+        void onlyAMarkerFollowedByABlankOrTheEndIsEscaped() {
+            assertEquals("12\\)", TransparencyText.escape("12)"));
+            assertEquals("#\\# two", TransparencyText.escape("## two"));
+            assertEquals("1.5 days of talks", TransparencyText.escape("1.5 days of talks"));
+            assertEquals("#hashtag", TransparencyText.escape("#hashtag"));
+            assertEquals("-minus", TransparencyText.escape("-minus"));
+        }
+
+        @Test
+        void aNumberInsideAWordIsNoDayInAnyAlphabet() {
+            for (String summary : List.of("room B12 may open later", "Raum Ä12 may open later",
+                    "Raum A\u030812 may open later", "the 3pmx session was moved")) {
+                assertTrue(TransparencyText.safe(summary, List.of()), summary);
+            }
+            for (String summary : List.of("on 12 May, Ä someone shouted", "caf\u00e9 at 3pm", "\u00c4 3 May")) {
+                assertFalse(TransparencyText.safe(summary, List.of()), summary);
+            }
+        }
     }
 
     @Test
