@@ -305,7 +305,8 @@ final class TransparencyText {
 
     /**
      * How long the Markdown block marker that starts the line is ("#", "##", "-", "+", "1.",
-     * "12)"), or 0 for none: a marker needs a blank or the end of the line after it.
+     * "12)"), or 0 for none: a marker needs a blank or the end of the line after it. The first
+     * dash of a line of dashes is one too: it would make a rule.
      */
     private static int blockMarkerLength(String line) {
         int end = 0;
@@ -315,6 +316,10 @@ final class TransparencyText {
             }
         } else if (line.startsWith("-") || line.startsWith("+")) {
             end = 1;
+            if (isDashesAndSpaces(line)) {
+                // After the item's own "- ", even "--" makes the whole line a rule.
+                return end;
+            }
         } else {
             while (end < line.length() && line.charAt(end) >= '0' && line.charAt(end) <= '9') {
                 end++;
@@ -325,6 +330,10 @@ final class TransparencyText {
             end++;
         }
         return endsMarker(line, end) ? end : 0;
+    }
+
+    private static boolean isDashesAndSpaces(String line) {
+        return line.chars().allMatch(c -> c == '-' || c == ' ');
     }
 
     private static boolean endsMarker(String line, int at) {

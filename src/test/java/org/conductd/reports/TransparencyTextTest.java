@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.conductd.outbound.MarkdownHtml;
 import org.conductd.reports.TransparencyText.Outcome;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -142,6 +143,14 @@ class TransparencyTextTest {
             assertEquals("1.5 days of talks", TransparencyText.escape("1.5 days of talks"));
             assertEquals("#hashtag", TransparencyText.escape("#hashtag"));
             assertEquals("-minus", TransparencyText.escape("-minus"));
+        }
+
+        @Test
+        void aSummaryOfDashesIsShownRatherThanMadeARule() {
+            assertEquals("\\--", TransparencyText.escape("--"));
+            assertEquals("\\-- -", TransparencyText.escape("-- -"));
+            String html = new MarkdownHtml().toHtml(report(3, List.of(), List.of("---"), List.of()));
+            assertTrue(html.contains("<li>---</li>"), html);
         }
 
         @Test
