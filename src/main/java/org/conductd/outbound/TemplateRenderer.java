@@ -22,7 +22,17 @@ public final class TemplateRenderer {
     static final String QUOTE = "quote";
 
     /** Prefixes every line of the section's output with "> ", in the text and in the Markdown alike. */
-    private static final Mustache.Lambda QUOTE_LAMBDA = (fragment, out) -> out.write(quoted(fragment.execute()));
+    private static final Mustache.Lambda QUOTE_LAMBDA = (fragment, out) -> out.write(quoted(fragment.execute(), 0));
+
+    /**
+     * The Markdown quote is cut into blocks of this many lines: flexmark takes time quadratic in
+     * the lines of one block quote, and a report may have thousands. Consecutive blocks show as
+     * one quote.
+     */
+    static final int LINES_PER_QUOTE_BLOCK = 200;
+
+    private static final Mustache.Lambda MARKDOWN_QUOTE_LAMBDA =
+            (fragment, out) -> out.write(quoted(fragment.execute(), LINES_PER_QUOTE_BLOCK));
 
     private final TemplateSource source;
     private final Mustache.Compiler textCompiler;
@@ -52,6 +62,7 @@ public final class TemplateRenderer {
         context.put(QUOTE, QUOTE_LAMBDA); // reserved: a caller's "quote" would break every quoted block
         String subject = HeaderText.oneLine(template.subject.execute(context), MAX_SUBJECT_LENGTH);
         String text = template.text.execute(context);
+        context.put(QUOTE, MARKDOWN_QUOTE_LAMBDA);
         String html = markdown.toHtml(template.html.execute(context));
         return new RenderedMail(subject, text, html);
     }
@@ -72,10 +83,19 @@ public final class TemplateRenderer {
 
     /** The content with "> " before every line, or a bare ">" before a blank one. */
     static String quoted(String content) {
+        return quoted(content, 0);
+    }
+
+    /**
+     * The content quoted, and, when {@code linesPerBlock} is positive, an unquoted empty line
+     * after every that many lines, which ends one Markdown block quote and starts the next.
+     */
+    static String quoted(String content, int linesPerBlock) {
         // Blank lines around the content come from the template's layout, not from the quoted text.
         String trimmed = withoutLeadingBlankLines(content).stripTrailing();
         StringBuilder out = new StringBuilder(trimmed.length() + 16);
         int start = 0;
+        int lines = 0;
         while (true) {
             int end = start;
             while (end < trimmed.length() && trimmed.charAt(end) != '\n' && trimmed.charAt(end) != '\r') {
@@ -88,6 +108,9 @@ public final class TemplateRenderer {
                 return out.toString();
             }
             out.append('\n');
+            if (linesPerBlock > 0 && ++lines % linesPerBlock == 0) {
+                out.append('\n');
+            }
             start = trimmed.startsWith("\r\n", end) ? end + 2 : end + 1;
         }
     }

@@ -22,6 +22,15 @@ class TemplateRendererTest {
     @TempDir
     Path templates;
 
+    @Test
+    void aLongQuoteIsOneQuoteInTheTextAndBlocksOfLinesInTheMarkdown() {
+        String content = String.join("\n", java.util.Collections.nCopies(450, "line"));
+        assertEquals(450, TemplateRenderer.quoted(content, 0).lines().filter(l -> l.equals("> line")).count());
+        assertEquals(0, TemplateRenderer.quoted(content, 0).lines().filter(String::isEmpty).count());
+        List<String> blocks = List.of(TemplateRenderer.quoted(content, TemplateRenderer.LINES_PER_QUOTE_BLOCK).split("\n\n"));
+        assertEquals(List.of(200L, 200L, 50L), blocks.stream().map(b -> b.lines().count()).toList());
+    }
+
     private TemplateRenderer renderer;
 
     @BeforeEach
