@@ -203,12 +203,22 @@ final class TransparencyText {
         private final Set<String> phrases = new HashSet<>();
         private int longest;
 
+        /**
+         * The most words one phrase is compared by. A name of more words (a display name can be
+         * 100,000 characters) is kept as each of its runs of this many words, so that a text is
+         * read in time linear in its length whatever the names.
+         */
+        private static final int LONGEST_PHRASE = 8;
+
         Phrases(Collection<String> words) {
             for (String w : words) {
                 List<String> tokens = tokens(w);
                 if (!tokens.isEmpty() && String.join(" ", tokens).length() >= SHORTEST_IDENTIFYING_WORD) {
-                    phrases.add(String.join(" ", tokens));
-                    longest = Math.max(longest, tokens.size());
+                    int size = Math.min(tokens.size(), LONGEST_PHRASE);
+                    for (int from = 0; from + size <= tokens.size(); from++) {
+                        phrases.add(String.join(" ", tokens.subList(from, from + size)));
+                    }
+                    longest = Math.max(longest, size);
                 }
                 // A person's name (written with capitals, unlike code names) identifies them by
                 // any one part: "Mallory was warned" names Mallory Example.

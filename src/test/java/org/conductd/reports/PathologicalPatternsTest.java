@@ -1,11 +1,14 @@
 package org.conductd.reports;
 
 import static org.conductd.support.PathologicalText.quickly;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
 import org.conductd.outbound.MarkdownHtml;
 import org.conductd.reports.TransparencyText.Outcome;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -36,6 +39,20 @@ class PathologicalPatternsTest {
     void summariesAreCheckedAgainstAnyNameInLinearTime(String name, String text) {
         quickly(() -> TransparencyReport.publishable(SUMMARY, List.of(text)));
         quickly(() -> report(List.of(SUMMARY), List.of(text)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(INPUTS)
+    void aLongSummaryIsCheckedAgainstALongNameInLinearTime(String name, String text) {
+        quickly(() -> TransparencyReport.publishable(text, List.of(text)));
+    }
+
+    @Test
+    void aNameOfManyWordsIsFoundByAnyEightOfThemInARow() {
+        String name = "Maria Jose de la Santisima Trinidad Garcia Lopez Fernandez y Ruiz";
+        assertFalse(TransparencyReport.publishable("we spoke with la santisima trinidad garcia lopez fernandez y ruiz "
+                + "maria about it", List.of(name.toLowerCase(java.util.Locale.ROOT))));
+        assertTrue(TransparencyReport.publishable("An attendee was warned", List.of(name)));
     }
 
     @ParameterizedTest(name = "{0}")
