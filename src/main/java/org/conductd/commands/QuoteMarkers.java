@@ -69,35 +69,18 @@ final class QuoteMarkers {
             "schrieb", "schreef", "skrev")
             .stream().map(QuoteMarkers::fold).toList();
 
+    /** The word lists of {@code reply-markers.txt}, by kind. */
+    private static final ReplyMarkerWords WORDS = ReplyMarkerWords.load();
+
     /**
      * Words an attribution starts with ("On", "Am", "Le", …). With one of these, or with a date or an
      * address in it, a verb line is an attribution even when no ">" quote follows it.
      */
-    private static final List<String> ATTRIBUTION_START = List.of(
-            "On", "Am", "Le", "El", "Op", "Il", "Em", "Den", "På", "W dniu", "Dne", "Citando", "Quoting", "Zitat von");
+    private static final List<String> ATTRIBUTION_START = WORDS.list("start");
 
     /** Header names Outlook and webmail write above the original, in the languages they ship. */
-    private static final Set<String> FROM_HEADER = caseless(
-            "From|De|Von|Van|Da|Od|Fra|Från|Feladó|Kimden|Lähettäjä|Nadawca|Afzender|Remetente|От|Від|"
-                    + "发件人|寄件者|差出人|送信者|보낸 사람|보낸사람");
-    private static final Set<String> OTHER_HEADER = caseless(
-            "Sent|Date|To|Cc|Bcc|Subject|Reply-To|Importance|"
-                    + "Gesendet|Datum|An|Betreff|Kopie|Antwort an|"          // German
-                    + "Envoyé|Envoyé le|Date d'envoi|À|A|Objet|Copie à|Répondre à|" // French
-                    + "Enviado|Enviado el|Enviada em|Enviado em|Fecha|Para|Asunto|CC|Responder a|" // Spanish, Portuguese
-                    + "Verzonden|Aan|Onderwerp|Beantwoorden|"                // Dutch
-                    + "Inviato|Data|Oggetto|Rispondi a|"                     // Italian
-                    + "Assunto|"                                             // Portuguese
-                    + "Skickat|Till|Ämne|Kopia|Sendt|Til|Emne|Dato|Kopi|"    // Swedish, Danish, Norwegian
-                    + "Wysłano|Do|Temat|DW|Wysłane|"                         // Polish
-                    + "Odesláno|Komu|Předmět|"                               // Czech
-                    + "Gönderildi|Gönderilen|Kime|Konu|Tarih|Bilgi|"         // Turkish
-                    + "Lähetetty|Vastaanottaja|Aihe|Päivämäärä|Kopio|"       // Finnish
-                    + "Отправлено|Дата|Кому|Тема|Копия|"                     // Russian
-                    + "Надіслано|Відправлено|Копія|"                         // Ukrainian
-                    + "发送时间|发送日期|收件人|主题|抄送|日期|寄件日期|收件者|主旨|副本|" // Chinese
-                    + "送信日時|宛先|件名|日付|"                              // Japanese
-                    + "보낸 날짜|받는 사람|받는사람|제목|참조|날짜");         // Korean
+    private static final Set<String> FROM_HEADER = caseless(WORDS.list("from"));
+    private static final Set<String> OTHER_HEADER = caseless(WORDS.list("header"));
 
     private static final int LONGEST_HEADER_NAME = Math.max(
             FROM_HEADER.stream().mapToInt(String::length).max().orElse(0),
@@ -120,23 +103,7 @@ final class QuoteMarkers {
      * "-----Original Message-----", Gmail's "---------- Forwarded message ---------", Apple
      * Mail's "Begin forwarded message:", and their translations.
      */
-    private static final List<String> ORIGINAL_MESSAGE = List.of((""
-                    + "original message|forwarded message|message forwarded|begin forwarded message|"
-                    + "ursprüngliche nachricht|weitergeleitete nachricht|anfang der weitergeleiteten nachricht|"
-                    + "message d'origine|message original|message transféré|début du message réexpédié|"
-                    + "mensaje original|mensaje reenviado|mensagem original|mensagem encaminhada|"
-                    + "oorspronkelijk bericht|doorgestuurd bericht|"
-                    + "messaggio originale|messaggio inoltrato|inizio messaggio inoltrato|"
-                    + "ursprungligt meddelande|vidarebefordrat meddelande|oprindelig meddelelse|"
-                    + "wiadomość oryginalna|oryginalna wiadomość|wiadomość przekazana|przekazana wiadomość|"
-                    + "původní zpráva|přeposlaná zpráva|"
-                    + "oprindelig besked|videresendt besked|videresendt meddelelse|"
-                    + "opprinnelig melding|videresendt melding|alkuperäinen viesti|välitetty viesti|"
-                    + "originalnachricht|origineel bericht|orijinal ileti|özgün ileti|iletilen ileti|"
-                    + "исходное сообщение|пересылаемое сообщение|пересланное сообщение|"
-                    + "оригінальне повідомлення|переслане повідомлення|"
-                    + "元のメッセージ|転送されたメッセージ|原始邮件|转发邮件|转发的邮件|原始郵件|轉寄郵件|"
-                    + "원본 메시지|전달된 메시지").split("\\|"));
+    private static final List<String> ORIGINAL_MESSAGE = WORDS.list("original");
 
     /** Outlook's plain-text separator above the header block, and mailing lists' footer rule. */
     private static final int UNDERSCORE_SEPARATOR_MIN = 10;
@@ -528,8 +495,8 @@ final class QuoteMarkers {
         return -1;
     }
 
-    private static Set<String> caseless(String names) {
-        return Set.of(names.split("\\|")).stream().map(QuoteMarkers::fold).collect(Collectors.toUnmodifiableSet());
+    private static Set<String> caseless(List<String> names) {
+        return names.stream().map(QuoteMarkers::fold).collect(Collectors.toUnmodifiableSet());
     }
 
     /**
