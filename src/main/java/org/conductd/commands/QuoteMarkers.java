@@ -2,6 +2,7 @@ package org.conductd.commands;
 
 import com.google.re2j.Pattern;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -155,6 +156,31 @@ final class QuoteMarkers {
     /** "-----Original Message-----", a forward marker, or Outlook's row of underscores. */
     static boolean isOriginalMessageMarker(String line) {
         return isMarkedPhrase(line) || isUnderscoreSeparator(line);
+    }
+
+    /**
+     * Whether an original message starts at {@code start}: a marker phrase, or Outlook's row of
+     * underscores with a header block (or nothing) below it. A row of underscores the author
+     * drew between two paragraphs is the author's.
+     */
+    static boolean startsOriginalMessage(List<String> lines, int start) {
+        String line = lines.get(start);
+        if (isMarkedPhrase(line)) {
+            return true;
+        }
+        if (!isUnderscoreSeparator(line)) {
+            return false;
+        }
+        int next = start + 1;
+        while (next < lines.size() && lines.get(next).isBlank()) {
+            next++;
+        }
+        return next == lines.size() || isHeaderBlock(lines, next) || isMailingListFooter(lines.get(next));
+    }
+
+    /** The line below a mailing list's rule: "Some-list mailing list". */
+    private static boolean isMailingListFooter(String line) {
+        return line.strip().toLowerCase(Locale.ROOT).endsWith("mailing list");
     }
 
     /**

@@ -85,7 +85,7 @@ public final class ReplyTrimmer {
                 continue;
             }
             afterQuote = false;
-            if (QuoteMarkers.isOriginalMessageMarker(line) || QuoteMarkers.isHeaderBlock(lines, i)) {
+            if (QuoteMarkers.startsOriginalMessage(lines, i) || QuoteMarkers.isHeaderBlock(lines, i)) {
                 dropTrailingRules(kept);
                 break;
             }
