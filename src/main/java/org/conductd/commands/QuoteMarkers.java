@@ -347,7 +347,22 @@ final class QuoteMarkers {
                 && text.endsWith(":")
                 && text.indexOf('@') >= 0
                 && text.chars().anyMatch(Character::isDigit)
+                && endsWithTheAddress(text)
                 && !isCommandLike(text);
+    }
+
+    /**
+     * Whether the address is what the colon follows ("… &lt;anna@example.org&gt;:"), as in every
+     * client's verbless attribution; "I called anna@example.org at 10:30 and she said:" is the
+     * author's.
+     */
+    private static boolean endsWithTheAddress(String text) {
+        String head = text.substring(0, text.length() - 1).stripTrailing();
+        int lastBlank = head.length() - 1;
+        while (lastBlank >= 0 && !isAsciiSpace(head.charAt(lastBlank))) {
+            lastBlank--;
+        }
+        return head.endsWith(">") || head.endsWith(")") || head.indexOf('@', lastBlank + 1) >= 0;
     }
 
     /**
