@@ -83,9 +83,9 @@ public final class ResponderMail {
             refuse(c, sender, row, "you have a conflict of interest in this case", false);
             return;
         }
-        String newText = MessageBudget.within(() -> trimmer.newText(m));
-        String authorBlock = MessageBudget.within(() -> trimmer.authorBlock(m));
-        ParseResult parsed = MessageBudget.within(() -> parser.parse(newText, authorBlock, actor));
+        ReplyTrimmer.Reply reply = MessageBudget.within(() -> trimmer.read(m));
+        String newText = reply.newText();
+        ParseResult parsed = MessageBudget.within(() -> parser.parse(newText, reply.authorBlock(), actor));
         CommandAuthentication.Verdict verdict = authentication.check(c.id(), sender, m);
         if (verdict instanceof CommandAuthentication.Verdict.Refused refused) {
             if (onlyStatusOrHelp(parsed)) {

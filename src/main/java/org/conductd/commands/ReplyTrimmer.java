@@ -20,10 +20,22 @@ public final class ReplyTrimmer {
      * ({@code m.textFromHtml() && m.html() != null}), else plain rules on {@code m.text()}.
      */
     public String newText(InboundMessage m) {
-        if (m.textFromHtml() && m.html() != null) {
-            return trimHtml(m.html());
-        }
-        return trimPlain(m.text());
+        return trimPlain(text(m));
+    }
+
+    /** A reply's new text, and the author's own block at its start, where alone commands count. */
+    public record Reply(String newText, String authorBlock) {
+    }
+
+    /** The reply's new text and its author's block, its HTML read once for both. */
+    public Reply read(InboundMessage m) {
+        String text = text(m);
+        return new Reply(trimPlain(text), authorBlockOfPlain(text));
+    }
+
+    /** The text the rules read: the HTML's, quote markup marked, when the message is HTML-only. */
+    private static String text(InboundMessage m) {
+        return m.textFromHtml() && m.html() != null ? HtmlToText.text(HtmlQuotes.strip(m.html())) : m.text();
     }
 
     /** The new text of a plain-text reply, without its signature: what relays use. */
@@ -34,17 +46,9 @@ public final class ReplyTrimmer {
     /**
      * The author's own block, where alone commands count (SPEC §3.4): the new text above the
      * first quote, attribution, header block, forwarded part or signature, or, in a reply that
-     * opens with a quote, the author's first lines below it. It is the start of {@link #newText}:
+     * opens with a quote, the author's first lines below it. It is the start of the new text:
      * later inline answers are relayed but never run.
      */
-    public String authorBlock(InboundMessage m) {
-        if (m.textFromHtml() && m.html() != null) {
-            return authorBlockOfHtml(m.html());
-        }
-        return authorBlockOfPlain(m.text());
-    }
-
-    /** The author's own block of a plain-text reply. */
     public String authorBlockOfPlain(String text) {
         return trim(text, false, true);
     }
