@@ -153,11 +153,6 @@ final class QuoteMarkers {
         return marks >= RULE_MIN_MARKS;
     }
 
-    /** "-----Original Message-----", a forward marker, or Outlook's row of underscores. */
-    static boolean isOriginalMessageMarker(String line) {
-        return isMarkedPhrase(line) || isUnderscoreSeparator(line);
-    }
-
     /**
      * Whether an original message starts at {@code start}: a marker phrase, or Outlook's row of
      * underscores with a header block (or nothing) below it. A row of underscores the author

@@ -22,7 +22,7 @@ class PathologicalInputTest {
     @MethodSource(INPUTS)
     void quoteMarkersReadALineInLinearTime(String name, String text) {
         quickly(() -> QuoteMarkers.isQuote(text) | QuoteMarkers.isRule(text)
-                | QuoteMarkers.isOriginalMessageMarker(text) | QuoteMarkers.isDatedAddressLine(text));
+                | QuoteMarkers.startsOriginalMessage(List.of(text), 0) | QuoteMarkers.isDatedAddressLine(text));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -12,7 +12,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -77,9 +76,5 @@ class ReplyShapesTest {
                     text.substring(reply + "\n=== reply\n".length(), newText + 1),
                     text.substring(newText + "\n=== new text\n".length()).strip(), name.endsWith(".html.txt"));
         }
-    }
-
-    static List<String> names() throws IOException, URISyntaxException {
-        return fixtures().toList();
     }
 }
