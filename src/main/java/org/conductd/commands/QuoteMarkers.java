@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The lines mail clients write around quoted text, as data: quote prefixes, "On … wrote:"
@@ -41,37 +42,25 @@ final class QuoteMarkers {
     /** Any character but a line terminator, as {@code .} reads in java.util.regex. */
     private static final String NOT_A_LINE_BREAK = "[^\\n\\r\\x{85}\\x{2028}\\x{2029}]";
 
-    /**
-     * The verb of an attribution line, by language. Most languages end the line with it ("… wrote:");
-     * German, Dutch and the Scandinavian languages may name the author after it
-     * ("Am 1. Mai schrieb Anna <a@b.de>:").
-     */
-    private static final List<Pattern> ATTRIBUTION_VERBS = List.of(
-            verbLast("wrote|writes"),                          // English: "On … wrote:"
-            verbLast("a écrit|écrit"),                         // French: "Le … a écrit :"
-            verbLast("escribió"),                              // Spanish: "El … escribió:"
-            verbLast("ha scritto|scrive"),                     // Italian: "Il … ha scritto:"
-            verbLast("escreveu"),                              // Portuguese: "Em … escreveu:"
-            verbLast("napisał\\(a\\)|napisała|napisał"),       // Polish: "W dniu … napisał(a):"
-            verbLast("napsal\\(a\\)|napsala|napsal"),          // Czech
-            verbLast("kirjoitti"),                             // Finnish
-            verbLast("yazd[ıiİ]"),                            // Turkish; ı, i and İ are one letter to a caseless match
-            verbLast("написал\\(а\\)|написала|написал|пишет"), // Russian, also Android's "пользователь … написал:"
-            verbLast("написав\\(ла\\)|написала|написав|пише"), // Ukrainian
-            verbLast("님이 작성|작성"),                          // Korean: "… <a@b>님이 작성:"
-            verbGlued("写道|寫道"),                             // Chinese: "… 于2026年3月3日 10:00写道："
-            verbThenAuthor("schrieb"),                         // German: "Am … schrieb …:"
-            verbThenAuthor("schreef"),                         // Dutch: "Op … schreef …:"
-            verbThenAuthor("skrev"));                          // Swedish, Danish, Norwegian: "Den … skrev …:"
-
-    /** Parts of the verbs above, one of which a line must hold for any of them to match. */
-    private static final List<String> VERB_STEMS = List.of("wrote", "writes", "écrit", "escribió", "scritto", "scrive",
-            "escreveu", "napisał", "napsal", "kirjoitti", "yazd", "написал", "написав", "пише", "작성", "写道", "寫道",
-            "schrieb", "schreef", "skrev")
-            .stream().map(QuoteMarkers::fold).toList();
-
     /** The word lists of {@code reply-markers.txt}, by kind. */
     private static final ReplyMarkerWords WORDS = ReplyMarkerWords.load();
+
+    /**
+     * The verbs of attribution lines, in every language, in the three places a language puts them:
+     * ending the line ("On … wrote:"), followed by the author ("Am 1. Mai schrieb Anna &lt;a@b.de&gt;:"),
+     * or glued to the time before it in a language written without spaces ("10:00写道：").
+     */
+    private static final List<String> VERBS_LAST = WORDS.list("verb");
+    private static final List<String> VERBS_BEFORE_AUTHOR = WORDS.list("verb-author");
+    private static final List<String> VERBS_GLUED = WORDS.list("verb-glued");
+
+    private static final List<Pattern> ATTRIBUTION_VERBS = List.of(
+            verbLast(alternatives(VERBS_LAST)), verbThenAuthor(alternatives(VERBS_BEFORE_AUTHOR)),
+            verbGlued(alternatives(VERBS_GLUED)));
+
+    /** Every verb, folded: a line must hold one of them for any pattern to be worth running. */
+    private static final List<String> VERB_STEMS = Stream.of(VERBS_LAST, VERBS_BEFORE_AUTHOR, VERBS_GLUED)
+            .flatMap(List::stream).map(QuoteMarkers::fold).distinct().toList();
 
     /**
      * Words an attribution starts with ("On", "Am", "Le", …). With one of these, or with a date or an
@@ -267,9 +256,10 @@ final class QuoteMarkers {
             if (isAttribution(text) || startsAttribution(text) && isAttribution(text + ":")) {
                 return n;
             }
-            if (n == 1 && !isSpecific(line)) {
-                // "Hi,\nOn … wrote:" is a greeting above an attribution: a wrapped attribution
-                // already starts with its opening word, a date or an address.
+            if (n == 1 && !holdsDateOrAddress(line)) {
+                // "Hi,\nOn … wrote:" and "Am heutigen Tage\nAm 1. Jan. … schrieb …:" are the
+                // author's lines above an attribution: a wrapped one holds a date or an address
+                // on its first line already.
                 return 0;
             }
         }
@@ -311,7 +301,11 @@ final class QuoteMarkers {
     }
 
     private static boolean isSpecific(String text) {
-        return startsAttribution(text) || text.chars().anyMatch(c -> c >= '0' && c <= '9' || c == '@');
+        return startsAttribution(text) || holdsDateOrAddress(text);
+    }
+
+    private static boolean holdsDateOrAddress(String text) {
+        return text.chars().anyMatch(c -> c >= '0' && c <= '9' || c == '@' || c == '<');
     }
 
     /**
@@ -440,11 +434,17 @@ final class QuoteMarkers {
      * plain text of a forwarded Outlook mail bolds the names ("*From:*"), which is allowed.
      */
     static boolean isHeaderBlock(List<String> lines, int start) {
+        return headerBlockLength(lines, start) > 0;
+    }
+
+    /** How many lines the header block at {@code start} spans, its wrapped values included; 0 if none starts there. */
+    static int headerBlockLength(List<String> lines, int start) {
         if (start >= lines.size() || !isAnyHeaderLine(unbold(lines.get(start)))) {
-            return false;
+            return 0;
         }
         int headers = 0;
         int wrapped = 0;
+        int length = 0;
         boolean from = false;
         int end = Math.min(lines.size(), start + HEADER_BLOCK_MAX_LINES * (1 + WRAPPED_VALUE_MAX_LINES));
         for (int i = start; i < end && headers < HEADER_BLOCK_MAX_LINES; i++) {
@@ -454,15 +454,20 @@ final class QuoteMarkers {
                 from |= isFrom;
                 headers++;
                 wrapped = 0;
+                length = i + 1 - start;
             } else if (wrapped < WRAPPED_VALUE_MAX_LINES && !line.isEmpty() && !isQuote(line)) {
                 // Outlook wraps a long value ("From: Example Conf 2026 Code of Conduct team" above
                 // "<conduct@example.org>"): a line that the next header line follows belongs to it.
                 wrapped++;
             } else {
+                if (line.isEmpty()) {
+                    // a wrapped last value (a long subject) ends with the block, at its blank line
+                    length = i - start;
+                }
                 break;
             }
         }
-        return headers >= HEADER_BLOCK_MIN_LINES && from;
+        return headers >= HEADER_BLOCK_MIN_LINES && from ? length : 0;
     }
 
     private static boolean isAnyHeaderLine(String line) {
@@ -486,6 +491,11 @@ final class QuoteMarkers {
 
     private static String unbold(String line) {
         return line.strip().replace("*", "");
+    }
+
+    /** The words as an RE2 alternation that matches each literally. */
+    private static String alternatives(List<String> words) {
+        return words.stream().map(Pattern::quote).collect(Collectors.joining("|"));
     }
 
     private static Pattern verbLast(String verbs) {

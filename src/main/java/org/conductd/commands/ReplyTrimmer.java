@@ -72,6 +72,7 @@ public final class ReplyTrimmer {
         List<String> kept = new ArrayList<>();
         boolean afterQuote = false;
         boolean authorWrote = false;
+        boolean sawQuote = false;
         int i = 0;
         while (i < lines.size()) {
             String line = lines.get(i);
@@ -80,6 +81,7 @@ public final class ReplyTrimmer {
                     break;
                 }
                 afterQuote = true;
+                sawQuote = true;
                 i++;
                 continue;
             }
@@ -89,7 +91,14 @@ public final class ReplyTrimmer {
                 continue;
             }
             afterQuote = false;
-            if (QuoteMarkers.startsOriginalMessage(lines, i) || QuoteMarkers.isHeaderBlock(lines, i)) {
+            int headerBlock = QuoteMarkers.headerBlockLength(lines, i);
+            if (headerBlock > 0 && !authorWrote && !authorBlockOnly && !sawQuote) {
+                // A message that opens with a header block is a pasted or forwarded one with no
+                // note above it: its text is all there is to relay, but never the author's block.
+                i += headerBlock;
+                continue;
+            }
+            if (QuoteMarkers.startsOriginalMessage(lines, i) || headerBlock > 0) {
                 dropTrailingRules(kept);
                 break;
             }

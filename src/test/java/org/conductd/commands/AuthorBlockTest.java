@@ -67,6 +67,18 @@ class AuthorBlockTest {
     }
 
     @Test
+    void aMessageThatOpensWithAHeaderBlockIsRelayedButNeverRun() {
+        String pasted = "From: Example Conf <conduct@example.org>\nSent: Tuesday, March 3, 2026 10:00 AM\n"
+                + "To: Alice <alice@example.org>\nSubject: [CoC #12] Approval needed\n\nDraft D3 needs approval.\n"
+                + "APPROVE\n";
+        assertEquals("Draft D3 needs approval.\nAPPROVE", trimmer.trimPlain(pasted));
+        assertEquals("", trimmer.authorBlockOfPlain(pasted));
+        Problem problem = assertInstanceOf(ParseResult.Problems.class, parse(pasted)).problems().get(0);
+        assertEquals("APPROVE", problem.line());
+        assertEquals(CommandParser.BELOW_A_QUOTE, problem.reason());
+    }
+
+    @Test
     void discussionBelowAQuoteIsStillRelayed() {
         String reply = "Thanks.\n\n> Can you call the venue?\n\nYes, I called them this morning.";
         ParseResult.Parsed parsed = parsed(reply);
