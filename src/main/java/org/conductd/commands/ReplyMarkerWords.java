@@ -28,11 +28,16 @@ final class ReplyMarkerWords {
 
     /** The shipped lists; a malformed line is a build error, so it stops the program at once. */
     static ReplyMarkerWords load() {
-        try (InputStream in = ReplyMarkerWords.class.getResourceAsStream(RESOURCE)) {
+        return parse(resource(RESOURCE));
+    }
+
+    /** The text of a data file shipped beside this class. */
+    static String resource(String name) {
+        try (InputStream in = ReplyMarkerWords.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the program");
+                throw new IllegalStateException(name + " is missing from the program");
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

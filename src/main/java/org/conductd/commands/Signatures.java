@@ -1,19 +1,26 @@
 package org.conductd.commands;
 
 import com.google.re2j.Pattern;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Lines that start a signature: the "-- " delimiter (RFC 3676 section 4.3, often sent without its
  * space), and the one-line footers mobile and webmail clients add ("Sent from my iPhone"). The
  * footers are matched as whole lines and kept short, so that a sentence that happens to start the
- * same way ("Sent from my desk, which is easier…") stays text. The footers are RE2 patterns, so that
- * a line built to make them backtrack still takes linear time.
+ * same way ("Sent from my desk, which is easier…") stays text. The footers are data, by language, in
+ * {@code sign-offs.txt}; they are RE2 patterns, so that a line built to make them backtrack still
+ * takes linear time.
  */
 final class Signatures {
 
+    private static final String RESOURCE = "sign-offs.txt";
+
     /** A device or app name: one to four words, an optional full stop. */
     private static final String DEVICE = "[\\p{L}\\p{N}&.'-]+( [\\p{L}\\p{N}&.'()-]+){0,3}\\.?";
+
+    private static final String DEVICE_NAME = "{device}";
+    private static final String MORE_NAME = "{more:";
 
     /** Any character but a line terminator, as {@code .} reads in java.util.regex. */
     private static final String ANY = "[^\\n\\r\\x{85}\\x{2028}\\x{2029}]";
@@ -26,41 +33,8 @@ final class Signatures {
         return "(?:[^\\p{L}\\p{Nd}_\\p{Mn}\\n\\r\\x{85}\\x{2028}\\x{2029}]" + ANY + "{0," + (n - 1) + "})?";
     }
 
-    private static final List<Footer> CLIENT_FOOTERS = List.of(
-            // iOS Mail, and Android clients imitating it, in the languages they ship
-            footer("Sent from my " + DEVICE),
-            footer("Von meinem " + DEVICE + " gesendet\\.?"),                  // German
-            footer("Gesendet (von|mit|über) (meinem |der )?" + DEVICE),
-            footer("Envoyé (de|depuis|à partir de|avec) (mon |ma )?" + DEVICE),  // French
-            footer("Enviado (desde|con) (mi )?" + DEVICE),                      // Spanish
-            footer("Enviado (do|a partir do|pelo) (meu )?" + DEVICE),           // Portuguese
-            footer("Inviato dal mio " + DEVICE),                                // Italian
-            footer("Inviato da " + DEVICE),
-            footer("Verzonden (vanaf|met|via) (mijn )?" + DEVICE),              // Dutch
-            footer("Skickat från (min )?" + DEVICE),                            // Swedish
-            footer("Sendt fra (min )?" + DEVICE),                               // Danish, Norwegian
-            footer("Lähetetty (laitteesta )?" + DEVICE),                        // Finnish ("Lähetetty iPhonesta")
-            footer("Wysłane z (mojego )?" + DEVICE),                            // Polish
-            footer("Wysłano z (mojego )?" + DEVICE),
-            footer("Odesláno z (mého )?" + DEVICE),                             // Czech
-            footer("Отправлено (с|из) (моего |мобильной )?" + DEVICE),           // Russian
-            footer("Надіслано (з|із) (мого )?" + DEVICE),                        // Ukrainian
-            footerEndingWith("mdan gönderildi", DEVICE + "'?(u|ü|ı|i)mdan gönderildi\\.?"),  // Turkish ("iPhone'umdan")
-            footerEndingWith("から送信", DEVICE + " ?から送信"),                 // Japanese ("iPhoneから送信")
-            footer("从我的 ?" + DEVICE + " ?发送"),                               // Chinese, simplified
-            footer("發自我的 ?" + DEVICE),
-            footer("发自我的 ?" + DEVICE),
-            footer("從我的 ?" + DEVICE + " ?(傳送|寄出|發送)"),                    // Chinese, traditional
-            footer("내 " + DEVICE + "에서 보냄"),                                 // Korean ("내 iPhone에서 보냄")
-            // Outlook for iOS and Android, in the languages it ships
-            footer("(Get|Obtenir|Obtener|Ottieni|Obter|Holen Sie sich|Download) Outlook (for|pour|para|per|für|voor|för) "
-                    + "(iOS|Android|Mac)\\.?( ?<[^>]*>)?"),
-            // webmail and mail apps that sign for the user
-            footer("Sent from (Yahoo Mail|Outlook|Mail for Windows|AOL Mobile Mail|ProtonMail|Proton Mail|"
-                    + "Samsung|BlueMail|Blue Mail|Gmail|Spark|Newton|Edison Mail)" + wordEndThenUpTo(40)),
-            footer("Get Outlook for (iOS|Android|Mac)\\.?( ?<[^>]*>)?"),
-            footer("Sent (via|using|with) (BlackBerry|Sparrow|Spark|Airmail|Newton|Superhuman)" + wordEndThenUpTo(80)),
-            footer("Sent wirelessly (from|via) (my )?BlackBerry" + ANY + "{0,80}"));
+    /** The footers of {@code sign-offs.txt}, in every language. */
+    private static final List<Footer> CLIENT_FOOTERS = load();
 
     /**
      * A sign-off written as a dash glued to the name ("-Abhishek Kona"), a common habit on
@@ -99,17 +73,70 @@ final class Signatures {
         return true;
     }
 
-    private static Footer footer(String regex) {
-        int end = 0;
-        while (end < regex.length() && regex.charAt(end) != ' ' && "([?".indexOf(regex.charAt(end)) < 0) {
-            end++;
+    private static List<Footer> load() {
+        List<Footer> footers = new ArrayList<>();
+        int number = 0;
+        for (String line : ReplyMarkerWords.resource(RESOURCE).lines().toList()) {
+            number++;
+            String entry = line.strip();
+            if (entry.isEmpty() || entry.startsWith("#")) {
+                continue;
+            }
+            int colon = entry.indexOf(": ");
+            if (colon <= 0) {
+                throw new IllegalStateException(RESOURCE + " line " + number + ": not \"<language>: <pattern>\"");
+            }
+            footers.add(footer(entry.substring(colon + 2).strip(), number));
         }
-        return new Footer(regex.substring(0, end), "", Pattern.compile(regex, Pattern.CASE_INSENSITIVE));
+        return List.copyOf(footers);
     }
 
-    /** A footer that opens with the device's name and ends with these words. */
-    private static Footer footerEndingWith(String ending, String regex) {
-        return new Footer("", ending, Pattern.compile(regex, Pattern.CASE_INSENSITIVE));
+    /**
+     * A footer from its line: the literal words it opens and ends with, which most lines lack and a
+     * plain comparison finds far more cheaply than the pattern, and the pattern with its names filled in.
+     */
+    private static Footer footer(String written, int number) {
+        StringBuilder regex = new StringBuilder();
+        int i = 0;
+        while (i < written.length()) {
+            if (written.startsWith(DEVICE_NAME, i)) {
+                regex.append(DEVICE);
+                i += DEVICE_NAME.length();
+            } else if (written.startsWith(MORE_NAME, i)) {
+                int close = written.indexOf('}', i);
+                try {
+                    regex.append(wordEndThenUpTo(Integer.parseInt(written.substring(i + MORE_NAME.length(), close))));
+                } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+                    throw new IllegalStateException(RESOURCE + " line " + number + ": {more:N} needs a number", e);
+                }
+                i = close + 1;
+            } else {
+                regex.append(written.charAt(i));
+                i++;
+            }
+        }
+        return new Footer(literalOpening(written), literalEnding(written),
+                Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE));
+    }
+
+    private static final String PATTERN_MARKS = "()[]{}?*+|.\\^$";
+
+    /** The footer's first words, up to its first blank or pattern mark: every match opens with them. */
+    private static String literalOpening(String written) {
+        int end = 0;
+        while (end < written.length() && written.charAt(end) != ' ' && PATTERN_MARKS.indexOf(written.charAt(end)) < 0) {
+            end++;
+        }
+        return written.substring(0, end);
+    }
+
+    /** The footer's last plain characters, back to a pattern mark: every match ends with them. */
+    private static String literalEnding(String written) {
+        int start = written.length();
+        while (start > 0 && PATTERN_MARKS.indexOf(written.charAt(start - 1)) < 0) {
+            start--;
+        }
+        return written.substring(start);
     }
 
     /**

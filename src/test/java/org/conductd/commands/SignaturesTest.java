@@ -1,0 +1,36 @@
+package org.conductd.commands;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The footers of sign-offs.txt start a signature as whole lines only, in every language they are listed in. */
+class SignaturesTest {
+
+    @Test
+    void clientFootersInEveryListedLanguageStartASignature() {
+        for (String footer : List.of("Sent from my iPhone", "Von meinem iPad gesendet", "Gesendet von Outlook für Android",
+                "Envoyé de mon iPhone", "Envoyé à partir de Outlook pour iOS", "Enviado desde mi iPhone",
+                "Enviado do meu iPhone", "Inviato dal mio iPhone", "Verzonden met BlackBerry Work",
+                "Skickat från min iPhone", "Sendt fra min iPhone", "Lähetetty iPhonesta", "Wysłane z mojego iPhone'a",
+                "Odesláno z mého iPhonu", "Отправлено с моего iPhone", "Надіслано з мого iPhone",
+                "iPhone'umdan gönderildi", "iPhoneから送信", "从我的 iPhone 发送", "從我的 iPhone 傳送", "내 iPhone에서 보냄",
+                "Get Outlook for iOS", "Obtenir Outlook pour Android", "Sent from Yahoo Mail for iPhone",
+                "Sent with Spark", "Sent wirelessly from my BlackBerry device on the Bell network", "--", "-- ",
+                "\u1427")) {
+            assertTrue(Signatures.startsSignature(footer), footer);
+        }
+    }
+
+    @Test
+    void aSentenceThatOpensLikeAFooterStaysText() {
+        for (String sentence : List.of("Sent from my desk, which is easier to type on than my phone, so here goes",
+                "Sent from Outlook, but I will answer the rest of the thread tonight when I am back",
+                "Von meinem Kollegen habe ich gehört, dass es nicht das erste Mal war", "fix -- this",
+                "iPhoneから送信した写真も見てください、入口の近くです")) {
+            assertFalse(Signatures.startsSignature(sentence), sentence);
+        }
+    }
+}
