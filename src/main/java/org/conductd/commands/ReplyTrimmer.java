@@ -68,7 +68,7 @@ public final class ReplyTrimmer {
 
     private String trim(String text, boolean keepSignature, boolean authorBlockOnly) {
         // Windows line breaks survive some gateways; they would hide the end of a line from the rules.
-        List<String> lines = text.replace("\r\n", "\n").replace('\r', '\n').lines().toList();
+        List<String> lines = LeftoverQuotedPrintable.decoded(text).replace("\r\n", "\n").replace('\r', '\n').lines().toList();
         List<String> kept = new ArrayList<>();
         boolean afterQuote = false;
         boolean authorWrote = false;
