@@ -341,6 +341,43 @@ final class QuoteMarkers {
     }
 
     /**
+     * A verbless attribution written the way only a client writes one, so that it stands above an
+     * original the client did not quote (Mail.ru: "Wednesday, 17 November 2021, 3:32 PM +0300 from
+     * a@b &lt;a@b&gt;:"): a dated address line with a time of day and a year that opens with the date
+     * itself, a digit or a weekday and its comma. "Call on 3 March 2026 at 10:00 with Anna
+     * &lt;anna@example.org&gt;:" opens with the author's words and stays theirs.
+     */
+    static boolean isClientDatedAddressLine(String line) {
+        String text = line.strip();
+        return isDatedAddressLine(text) && namesTime(text) && namesYear(text) && opensWithDate(text);
+    }
+
+    private static boolean namesYear(String text) {
+        for (int i = 0; i + 4 <= text.length(); i++) {
+            if ((text.startsWith("19", i) || text.startsWith("20", i)) && isAsciiDigit(text.charAt(i + 2))
+                    && isAsciiDigit(text.charAt(i + 3)) && (i == 0 || !isAsciiDigit(text.charAt(i - 1)))
+                    && (i + 4 == text.length() || !isAsciiDigit(text.charAt(i + 4)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The longest weekday name a client writes before its comma ("Wednesday", "Donnerstag", "miércoles"). */
+    private static final int WEEKDAY_MAX_CHARS = 12;
+
+    private static boolean opensWithDate(String text) {
+        if (isAsciiDigit(text.charAt(0))) {
+            return true;
+        }
+        int end = 0;
+        while (end < text.length() && end <= WEEKDAY_MAX_CHARS && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        return end > 0 && end <= WEEKDAY_MAX_CHARS && end < text.length() && text.charAt(end) == ',';
+    }
+
+    /**
      * Whether the address is what the colon follows ("… &lt;anna@example.org&gt;:"), as in every
      * client's verbless attribution; "I called anna@example.org at 10:30 and she said:" is the
      * author's.

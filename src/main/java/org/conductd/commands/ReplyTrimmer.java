@@ -128,6 +128,10 @@ public final class ReplyTrimmer {
                     break;
                 }
             }
+            if (attribution == 0 && authorWrote && lines.get(i - 1).isBlank() && QuoteMarkers.isClientDatedAddressLine(line)) {
+                // a client's own attribution above an original it did not quote
+                break;
+            }
             if (!keepSignature && Signatures.startsSignature(line)) {
                 break;
             }
