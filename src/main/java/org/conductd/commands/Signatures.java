@@ -3,6 +3,7 @@ package org.conductd.commands;
 import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Lines that start a signature: the "-- " delimiter (RFC 3676 section 4.3, often sent without its
@@ -93,7 +94,8 @@ final class Signatures {
 
     /**
      * A footer from its line: the literal words it opens and ends with, which most lines lack and a
-     * plain comparison finds far more cheaply than the pattern, and the pattern with its names filled in.
+     * plain comparison finds far more cheaply than the pattern, and the pattern with its names filled
+     * in and the glued link allowed.
      */
     private static Footer footer(String written, int number) {
         StringBuilder regex = new StringBuilder();
@@ -115,9 +117,12 @@ final class Signatures {
                 i++;
             }
         }
-        return new Footer(literalOpening(written), literalEnding(written),
-                Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE));
+        regex.append(GLUED_LINK);
+        return new Footer(literalOpening(written), literalEnding(written), Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE));
     }
+
+    /** The link Outlook glues to its footer ("Gesendet von Outlook für Android&lt;https://aka.ms/…&gt;"). */
+    private static final String GLUED_LINK = "(?: ?<[^<>\\n]{1,200}>)?";
 
     private static final String PATTERN_MARKS = "()[]{}?*+|.\\^$";
 
@@ -130,13 +135,13 @@ final class Signatures {
         return written.substring(0, end);
     }
 
-    /** The footer's last plain characters, back to a pattern mark: every match ends with them. */
+    /** The footer's last plain characters, back to a pattern mark: every match holds them. */
     private static String literalEnding(String written) {
         int start = written.length();
         while (start > 0 && PATTERN_MARKS.indexOf(written.charAt(start - 1)) < 0) {
             start--;
         }
-        return written.substring(start);
+        return written.substring(start).toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -147,7 +152,7 @@ final class Signatures {
 
         boolean matches(String text) {
             return text.regionMatches(true, 0, opening, 0, opening.length())
-                    && text.regionMatches(true, text.length() - ending.length(), ending, 0, ending.length())
+                    && (ending.isEmpty() || text.toLowerCase(Locale.ROOT).contains(ending))
                     && pattern.matches(text);
         }
     }

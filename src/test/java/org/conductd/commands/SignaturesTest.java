@@ -17,7 +17,8 @@ class SignaturesTest {
                 "Skickat från min iPhone", "Sendt fra min iPhone", "Lähetetty iPhonesta", "Wysłane z mojego iPhone'a",
                 "Odesláno z mého iPhonu", "Отправлено с моего iPhone", "Надіслано з мого iPhone",
                 "iPhone'umdan gönderildi", "iPhoneから送信", "从我的 iPhone 发送", "從我的 iPhone 傳送", "내 iPhone에서 보냄",
-                "Get Outlook for iOS", "Obtenir Outlook pour Android", "Sent from Yahoo Mail for iPhone",
+                "Get Outlook for iOS", "Télécharger Outlook pour iOS<https://aka.ms/o0ukef>",
+                "Gesendet von Outlook für Android<https://aka.ms/AAb9ysg>", "Get Outlook for Android <https://aka.ms/ghei36>", "Obtenir Outlook pour Android", "Sent from Yahoo Mail for iPhone",
                 "Sent with Spark", "Sent wirelessly from my BlackBerry device on the Bell network", "--", "-- ",
                 "\u1427")) {
             assertTrue(Signatures.startsSignature(footer), footer);
