@@ -130,16 +130,29 @@ final class QuoteMarkers {
 
     /** Rule marks ("-", "_", "=", "*"), at least four, with any blanks between. */
     static boolean isRule(String line) {
+        return ruleMarks(line) >= RULE_MIN_MARKS;
+    }
+
+    /** The shortest rule right above an original's header block: Markdown's "---" counts there. */
+    private static final int RULE_ABOVE_ORIGINAL_MIN_MARKS = 3;
+
+    /** A rule right above an original, which belongs to it. */
+    static boolean isRuleAboveOriginal(String line) {
+        return ruleMarks(line) >= RULE_ABOVE_ORIGINAL_MIN_MARKS;
+    }
+
+    /** How many rule marks the line holds, or 0 when anything else than marks and blanks is on it. */
+    private static int ruleMarks(String line) {
         int marks = 0;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if (c == '-' || c == '_' || c == '=' || c == '*') {
                 marks++;
             } else if (!isAsciiSpace(c)) {
-                return false;
+                return 0;
             }
         }
-        return marks >= RULE_MIN_MARKS;
+        return marks;
     }
 
     /**
@@ -349,7 +362,27 @@ final class QuoteMarkers {
      */
     static boolean isClientDatedAddressLine(String line) {
         String text = line.strip();
-        return isDatedAddressLine(text) && namesTime(text) && namesYear(text) && opensWithDate(text);
+        return isDatedAddressLine(text) && (namesTime(text) || namesDottedTime(text)) && namesYear(text) && opensWithDate(text);
+    }
+
+    /**
+     * A time of day written with a full stop, between blanks or commas, as Finnish, Danish and
+     * Italian clients write it ("30.09.2017, 18.30, …"): hours up to 23, minutes up to 59.
+     */
+    private static boolean namesDottedTime(String text) {
+        for (int dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', dot + 1)) {
+            int from = dot;
+            while (from > 0 && dot - from < 2 && isAsciiDigit(text.charAt(from - 1))) {
+                from--;
+            }
+            int to = dot + 3;
+            if (from < dot && to <= text.length() && isAsciiDigit(text.charAt(dot + 1)) && isAsciiDigit(text.charAt(dot + 2))
+                    && (from == 0 || text.charAt(from - 1) == ' ') && (to == text.length() || text.charAt(to) == ',' || text.charAt(to) == ' ')
+                    && Integer.parseInt(text.substring(from, dot)) <= 23 && Integer.parseInt(text.substring(dot + 1, to)) <= 59) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean namesYear(String text) {

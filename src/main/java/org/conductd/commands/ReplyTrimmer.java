@@ -132,15 +132,13 @@ public final class ReplyTrimmer {
                 // a client's own attribution above an original it did not quote
                 break;
             }
-            if (!keepSignature && Signatures.startsSignature(line)) {
+            if (!keepSignature && (Signatures.startsSignature(line) || Signatures.startsListFooter(lines, i)
+                    || authorWrote && Signatures.startsRuledSignature(lines, i))) {
                 break;
             }
             kept.add(line.stripTrailing());
             authorWrote |= !line.isBlank();
             i++;
-        }
-        if (!keepSignature) {
-            dropDashSignOff(kept);
         }
         return joinWithoutOuterBlankLines(kept);
     }
@@ -164,20 +162,13 @@ public final class ReplyTrimmer {
         return kept.get(kept.size() - 1).isBlank();
     }
 
-    /** A rule line right above a header block belongs to it ("-----" or Outlook's underscores). */
+    /**
+     * A rule line right above a header block belongs to it ("-----", Outlook's underscores, or the
+     * "---" of help desks that render mail as Markdown).
+     */
     private static void dropTrailingRules(List<String> kept) {
-        while (!kept.isEmpty() && (lastIsBlank(kept) || QuoteMarkers.isRule(kept.get(kept.size() - 1)))) {
+        while (!kept.isEmpty() && (lastIsBlank(kept) || QuoteMarkers.isRuleAboveOriginal(kept.get(kept.size() - 1)))) {
             kept.remove(kept.size() - 1);
-        }
-    }
-
-    private static void dropDashSignOff(List<String> kept) {
-        int last = kept.size() - 1;
-        while (last >= 0 && kept.get(last).isBlank()) {
-            last--;
-        }
-        if (last > 0 && kept.get(last - 1).isBlank() && Signatures.isDashSignOff(kept.get(last))) {
-            kept.subList(last, kept.size()).clear();
         }
     }
 

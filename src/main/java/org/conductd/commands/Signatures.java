@@ -37,13 +37,6 @@ final class Signatures {
     /** The footers of {@code sign-offs.txt}, in every language. */
     private static final List<Footer> CLIENT_FOOTERS = load();
 
-    /**
-     * A sign-off written as a dash glued to the name ("-Abhishek Kona"), a common habit on
-     * mailing lists. Only counted as the last line of the new text, because a dash glued to a
-     * word elsewhere can be a list item or an option.
-     */
-    private static final Pattern DASH_SIGN_OFF = Pattern.compile("-\\p{Lu}[\\p{L}.'-]*(?: \\p{Lu}[\\p{L}.'-]*){0,2}");
-
     private Signatures() {
     }
 
@@ -56,8 +49,71 @@ final class Signatures {
         return isDelimiter(line) || text.equals(TRACKING_MARK) || CLIENT_FOOTERS.stream().anyMatch(f -> f.matches(text));
     }
 
-    static boolean isDashSignOff(String line) {
-        return DASH_SIGN_OFF.matches(line.strip());
+    /**
+     * Mailman's list footer: a rule of underscores, the line "&lt;list&gt; mailing list", then the
+     * list's address or page ("riak-users@lists.basho.com"). All three must be there, so that a
+     * sentence ending in "the mailing list" stays text.
+     */
+    static boolean startsListFooter(List<String> lines, int i) {
+        return i + 2 < lines.size()
+                && isUnderscoreRule(lines.get(i).strip())
+                && LIST_NAME_LINE.matches(lines.get(i + 1).strip())
+                && (lines.get(i + 2).contains("@") || lines.get(i + 2).contains("://"));
+    }
+
+    private static final Pattern LIST_NAME_LINE = Pattern.compile("[\\p{L}\\p{N}._+-]{1,64} mailing list", Pattern.CASE_INSENSITIVE);
+
+    private static boolean isUnderscoreRule(String text) {
+        return text.length() >= 2 && text.chars().allMatch(c -> c == '_');
+    }
+
+    /** The longest block a ruled signature may hold below its rule: a name, a role, a few ways to reach them. */
+    private static final int RULED_SIGNATURE_MAX_LINES = 6;
+
+    private static final int RULED_SIGNATURE_MAX_CHARS = 60;
+
+    /**
+     * A signature below a rule of long dashes ("—————" or "——————" then a name, a role, an
+     * address), as Chinese and Japanese writers and many signature generators draw it. The rule
+     * is of Unicode dashes only, never ASCII ones, which people draw between paragraphs. The block
+     * below it must look like one: up to six short lines to the end of the text or to a quote, none
+     * ending a sentence and none a possible command, so that "—————" above a postscript or an
+     * answer keeps it.
+     */
+    static boolean startsRuledSignature(List<String> lines, int i) {
+        if (!isLongDashRule(lines.get(i).strip())) {
+            return false;
+        }
+        int written = 0;
+        for (int j = i + 1; j < lines.size() && !QuoteMarkers.isQuote(lines.get(j)); j++) {
+            String text = lines.get(j).strip();
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (++written > RULED_SIGNATURE_MAX_LINES || text.length() > RULED_SIGNATURE_MAX_CHARS
+                    || endsSentence(text) || opensWithCapitalWord(text)) {
+                return false;
+            }
+        }
+        return written > 0;
+    }
+
+    private static boolean isLongDashRule(String text) {
+        return text.length() >= 3 && text.chars().allMatch(c -> c == '\u2014' || c == '\u2015' || c == '\u2500' || c == '\u2501');
+    }
+
+    private static boolean endsSentence(String text) {
+        char last = text.charAt(text.length() - 1);
+        return ".!?:;\u3002\uff01\uff1f\uff1a".indexOf(last) >= 0;
+    }
+
+    /** A first word in capitals ("APPROVE", "RESOLVE: warning") may be a command: never a signature's. */
+    private static boolean opensWithCapitalWord(String text) {
+        int i = 0;
+        while (i < text.length() && text.charAt(i) >= 'A' && text.charAt(i) <= 'Z') {
+            i++;
+        }
+        return i >= 3 && (i == text.length() || !Character.isLetter(text.charAt(i)));
     }
 
     /** The delimiter is a line of its own, "--" and blanks; "fix -- this" in a sentence is not one. */

@@ -33,13 +33,16 @@ class PathologicalInputTest {
         quickly(() -> QuoteMarkers.attributionLength(asOneLine, 0) + QuoteMarkers.attributionLength(lines, 0)
                 + (QuoteMarkers.isHeaderBlock(asOneLine, 0) | QuoteMarkers.isHeaderBlock(lines, 0)
                         | QuoteMarkers.namesTimeOrAddress(asOneLine) | QuoteMarkers.startsWithHeaderBlock(text)
+                        | QuoteMarkers.isClientDatedAddressLine(text)
                         ? 1 : 0));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(INPUTS)
     void signaturesAreFoundInLinearTime(String name, String text) {
-        quickly(() -> Signatures.startsSignature(text) | Signatures.isDashSignOff(text));
+        List<String> lines = text.lines().toList();
+        quickly(() -> Signatures.startsSignature(text) | Signatures.startsListFooter(lines, 0)
+                | !lines.isEmpty() && Signatures.startsRuledSignature(lines, 0));
     }
 
     @ParameterizedTest(name = "{0}")

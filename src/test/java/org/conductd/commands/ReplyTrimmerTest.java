@@ -109,6 +109,21 @@ class ReplyTrimmerTest {
         }
 
         @Test
+        void aCommandBelowALongDashRuleStaysTheAuthorsAndRuns() {
+            String reply = "I agree.\n\n\u2014\u2014\u2014\u2014\nAPPROVE\n";
+            assertEquals("I agree.\n\n\u2014\u2014\u2014\u2014\nAPPROVE", trimmer.trimPlain(reply));
+            assertEquals("I agree.\n\n\u2014\u2014\u2014\u2014\nAPPROVE", trimmer.authorBlockOfPlain(reply));
+        }
+
+        @Test
+        void aDottedTimeMarksAClientsAttributionOnlyWhenItIsATimeOfDay() {
+            String original = "\n\nTo approve it, reply with\n\n    APPROVE\n";
+            assertEquals("Later.", trimmer.trimPlain("Later.\n\n30.09.2026, 18.30, \"Conf\" <conduct@example.org>:" + original));
+            assertEquals("Later.\n\n30.09.2026, 25.30, \"Conf\" <conduct@example.org>:\n\nTo approve it, reply with",
+                    trimmer.authorBlockOfPlain("Later.\n\n30.09.2026, 25.30, \"Conf\" <conduct@example.org>:\n\nTo approve it, reply with\n"));
+        }
+
+        @Test
         void replyWithNothingButAQuoteHasNoNewText() {
             assertEquals("", trimmer.trimPlain("> RESOLVE: warning\n"));
         }

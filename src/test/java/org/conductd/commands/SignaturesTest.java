@@ -34,4 +34,36 @@ class SignaturesTest {
             assertFalse(Signatures.startsSignature(sentence), sentence);
         }
     }
+
+    @Test
+    void aShortBlockBelowALongDashRuleIsASignature() {
+        assertTrue(Signatures.startsRuledSignature(List.of("\u2014\u2014\u2014\u2014", "", "王小满", "志愿者协调人"), 0));
+        assertTrue(Signatures.startsRuledSignature(
+                List.of("\u2014\u2014\u2014", "Sarah Johnson", "Product Manager", "sarah@example.com", "> quoted"), 0));
+    }
+
+    @Test
+    void aRuledBlockThatCouldBeTheAuthorsStaysText() {
+        String rule = "\u2014\u2014\u2014\u2014\u2014";
+        for (List<String> block : List.of(
+                List.of(rule, "P.S. She left the social at 22:00."),
+                List.of(rule, "APPROVE"),
+                List.of(rule, "RESOLVE: warning"),
+                List.of(rule, "Next steps", "call the venue", "write to her", "ask Bob", "book a room", "tell Carol",
+                        "close it"),
+                List.of(rule, "A line far longer than any name, role or address in a signature would ever be"),
+                List.of(rule),
+                List.of("-----", "Sarah Johnson"))) {
+            assertFalse(Signatures.startsRuledSignature(block, 0), block.toString());
+        }
+    }
+
+    @Test
+    void aMailmanFooterNeedsItsRuleItsListLineAndItsAddress() {
+        assertTrue(Signatures.startsListFooter(
+                List.of("__", "riak-users mailing list", "riak-users@lists.basho.com"), 0));
+        assertFalse(Signatures.startsListFooter(List.of("__", "riak-users mailing list"), 0));
+        assertFalse(Signatures.startsListFooter(List.of("We should write to the", "riak-users mailing list", "a@b.org"), 0));
+        assertFalse(Signatures.startsListFooter(List.of("__", "ask on the riak-users mailing list", "a@b.org"), 0));
+    }
 }
