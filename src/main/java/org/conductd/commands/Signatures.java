@@ -76,16 +76,16 @@ final class Signatures {
      * A signature below a rule of long dashes ("—————" or "——————" then a name, a role, an
      * address), as Chinese and Japanese writers and many signature generators draw it. The rule
      * is of Unicode dashes only, never ASCII ones, which people draw between paragraphs. The block
-     * below it must look like one: up to six short lines to the end of the text or to a quote, none
-     * ending a sentence and none a possible command, so that "—————" above a postscript or an
-     * answer keeps it.
+     * below it must look like one: up to six short lines to the end of the text or to a quote,
+     * attribution or original message, none ending a sentence and none a possible command, so
+     * that "—————" above a postscript or an answer keeps it.
      */
     static boolean startsRuledSignature(List<String> lines, int i) {
         if (!isLongDashRule(lines.get(i).strip())) {
             return false;
         }
         int written = 0;
-        for (int j = i + 1; j < lines.size() && !QuoteMarkers.isQuote(lines.get(j)); j++) {
+        for (int j = i + 1; j < lines.size() && !startsQuotedPart(lines, j); j++) {
             String text = lines.get(j).strip();
             if (text.isEmpty()) {
                 continue;
@@ -96,6 +96,12 @@ final class Signatures {
             }
         }
         return written > 0;
+    }
+
+    /** A quote, an attribution or an original message: where the author's text, and a signature, end. */
+    private static boolean startsQuotedPart(List<String> lines, int j) {
+        return QuoteMarkers.isQuote(lines.get(j)) || QuoteMarkers.attributionLength(lines, j) > 0
+                || QuoteMarkers.startsOriginalMessage(lines, j) || QuoteMarkers.headerBlockLength(lines, j) > 0;
     }
 
     private static boolean isLongDashRule(String text) {
