@@ -2,7 +2,6 @@ package org.conductd.commands;
 
 import com.google.re2j.Pattern;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -95,7 +94,7 @@ final class QuoteMarkers {
      */
     private static final List<String> ORIGINAL_MESSAGE = WORDS.list("original");
 
-    /** Outlook's plain-text separator above the header block, and mailing lists' footer rule. */
+    /** Outlook's plain-text separator above the header block. */
     private static final int UNDERSCORE_SEPARATOR_MIN = 10;
 
     /** A horizontal rule some clients write above a header block ("-----------", "=========="). */
@@ -172,12 +171,7 @@ final class QuoteMarkers {
         while (next < lines.size() && lines.get(next).isBlank()) {
             next++;
         }
-        return next == lines.size() || isHeaderBlock(lines, next) || isMailingListFooter(lines.get(next));
-    }
-
-    /** The line below a mailing list's rule: "Some-list mailing list". */
-    private static boolean isMailingListFooter(String line) {
-        return line.strip().toLowerCase(Locale.ROOT).endsWith("mailing list");
+        return next == lines.size() || isHeaderBlock(lines, next);
     }
 
     /**
@@ -222,8 +216,10 @@ final class QuoteMarkers {
         return true;
     }
 
+    /** ASCII rule marks, and the Unicode dashes some clients write theirs with ("‐‐‐‐‐‐‐ Original Message ‐‐‐‐‐‐‐"). */
     private static boolean isRuleMarkOrBlank(char c) {
-        return c == '-' || c == '=' || c == '_' || c == '*' || isAsciiSpace(c);
+        return c == '-' || c == '=' || c == '_' || c == '*' || c >= '\u2010' && c <= '\u2015' || c == '\u2500'
+                || isAsciiSpace(c);
     }
 
     /** One run of at least ten underscores, with only blanks around it. */
@@ -255,28 +251,55 @@ final class QuoteMarkers {
             return 0;
         }
         StringBuilder joined = new StringBuilder();
+        int withoutColon = 0;
         for (int n = 1; n <= ATTRIBUTION_MAX_LINES && start + n <= lines.size(); n++) {
-            String line = withoutRuleMarks(lines.get(start + n - 1).strip());
+            String line = withoutRuleMarks(withoutDirectionMarks(lines.get(start + n - 1)));
             if (line.isEmpty() || isQuote(line) || joined.length() + line.length() > ATTRIBUTION_MAX_CHARS) {
-                return 0;
+                return withoutColon;
             }
             if (n > 1) {
                 joined.append(' ');
             }
             joined.append(line);
             String text = joined.toString();
-            // Some clients drop the colon ("On … wrote"); then the opening word must be there too.
-            if (isAttribution(text) || startsAttribution(text) && isAttribution(text + ":")) {
+            if (isAttribution(text)) {
                 return n;
             }
-            if (n == 1 && !holdsDateOrAddress(line)) {
+            // Some clients drop the colon ("On … wrote"); then the opening word must be there too.
+            // The lines below may still complete it: "Am … schrieb Example Conf 2026 Code of
+            // Conduct" reads as one without its colon, but Gmail wrapped it before "team <…>:".
+            if (withoutColon == 0 && startsAttribution(text) && isAttribution(text + ":")) {
+                withoutColon = n;
+            }
+            if (n == 1 && withoutColon == 0 && !holdsDateOrAddress(line)) {
                 // "Hi,\nOn … wrote:" and "Am heutigen Tage\nAm 1. Jan. … schrieb …:" are the
                 // author's lines above an attribution: a wrapped one holds a date or an address
                 // on its first line already.
                 return 0;
             }
         }
-        return 0;
+        return withoutColon;
+    }
+
+    /**
+     * The line without blanks and the invisible direction marks around it, which Gmail writes
+     * around a right-to-left attribution (Hebrew, Arabic) and which would hide its first word.
+     */
+    static String withoutDirectionMarks(String line) {
+        int from = 0;
+        int to = line.length();
+        while (from < to && (Character.isWhitespace(line.charAt(from)) || isDirectionMark(line.charAt(from)))) {
+            from++;
+        }
+        while (to > from && (Character.isWhitespace(line.charAt(to - 1)) || isDirectionMark(line.charAt(to - 1)))) {
+            to--;
+        }
+        return line.substring(from, to);
+    }
+
+    private static boolean isDirectionMark(char c) {
+        return c == '\u200E' || c == '\u200F' || c == '\u061C' || c >= '\u202A' && c <= '\u202E'
+                || c >= '\u2066' && c <= '\u2069';
     }
 
     /** Whether the line opens with a run of rule marks, as Zoho's attribution does. */

@@ -30,23 +30,20 @@ class ReplyShapesTest {
     private final ReplyTrimmer trimmer = new ReplyTrimmer();
 
     static Stream<String> fixtures() throws IOException, URISyntaxException {
-        Path directory = Path.of(ReplyShapesTest.class.getResource(DIRECTORY).toURI());
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList().stream();
-        }
+        return Fixture.names(DIRECTORY);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void theNewTextIsFoundExactly(String name) throws IOException {
-        Fixture fixture = Fixture.read(name);
+        Fixture fixture = Fixture.read(DIRECTORY, name);
         assertEquals(fixture.newText(), newText(fixture), fixture.comment());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void nothingQuotedIsReadAsACommand(String name) throws IOException {
-        Fixture fixture = Fixture.read(name);
+        Fixture fixture = Fixture.read(DIRECTORY, name);
         ParseResult result = PARSER.parse(newText(fixture), authorBlock(fixture), ALICE);
         assertTrue(result instanceof ParseResult.Parsed parsed && parsed.commands().isEmpty(),
                 fixture.comment() + ": " + result);
@@ -63,9 +60,16 @@ class ReplyShapesTest {
     /** One fixture: what it shows, the reply as the client wrote it, and its new text. */
     record Fixture(String comment, String reply, String newText, boolean html) {
 
-        static Fixture read(String name) throws IOException {
+        /** The fixtures' names in a folder of test resources, sorted. */
+        static Stream<String> names(String directory) throws IOException, URISyntaxException {
+            try (Stream<Path> files = Files.list(Path.of(ReplyShapesTest.class.getResource(directory).toURI()))) {
+                return files.map(p -> p.getFileName().toString()).sorted().toList().stream();
+            }
+        }
+
+        static Fixture read(String directory, String name) throws IOException {
             String text;
-            try (InputStream in = ReplyShapesTest.class.getResourceAsStream(DIRECTORY + "/" + name)) {
+            try (InputStream in = ReplyShapesTest.class.getResourceAsStream(directory + "/" + name)) {
                 text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             assertTrue(text.startsWith("# "), name + " opens with a comment naming its client and language");

@@ -17,6 +17,9 @@ class SignaturesTest {
                 "Skickat från min iPhone", "Sendt fra min iPhone", "Lähetetty iPhonesta", "Wysłane z mojego iPhone'a",
                 "Odesláno z mého iPhonu", "Отправлено с моего iPhone", "Надіслано з мого iPhone",
                 "iPhone'umdan gönderildi", "iPhoneから送信", "从我的 iPhone 发送", "從我的 iPhone 傳送", "내 iPhone에서 보냄",
+                "iPhone에서 보냄", "Verstuurd vanaf mijn iPhone", "Trimis de pe iPhone-ul meu", "Στάλθηκε από το iPhone μου",
+                "Εστάλη από το Outlook<http://aka.ms/weboutlook>", "נשלח מה-iPhone שלי", "أُرسلت من الـ iPhone",
+                "Outlook für Android herunterladen<https://aka.ms/AAb9ysg>", "Sent with Proton Mail secure email.",
                 "Get Outlook for iOS", "Télécharger Outlook pour iOS<https://aka.ms/o0ukef>",
                 "Gesendet von Outlook für Android<https://aka.ms/AAb9ysg>", "Get Outlook for Android <https://aka.ms/ghei36>", "Obtenir Outlook pour Android", "Sent from Yahoo Mail for iPhone",
                 "Sent with Spark", "Sent wirelessly from my BlackBerry device on the Bell network", "--", "-- ",
@@ -30,7 +33,8 @@ class SignaturesTest {
         for (String sentence : List.of("Sent from my desk, which is easier to type on than my phone, so here goes",
                 "Sent from Outlook, but I will answer the rest of the thread tonight when I am back",
                 "Von meinem Kollegen habe ich gehört, dass es nicht das erste Mal war", "fix -- this",
-                "iPhoneから送信した写真も見てください、入口の近くです")) {
+                "iPhoneから送信した写真も見てください、入口の近くです", "נשלח מחר", "أرسلت من المكتب أمس",
+                "Bitte die Datei herunterladen", "Sent with love and a lot of coffee, as always")) {
             assertFalse(Signatures.startsSignature(sentence), sentence);
         }
     }
