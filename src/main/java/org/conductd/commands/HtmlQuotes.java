@@ -26,6 +26,7 @@ final class HtmlQuotes {
             HtmlQuotes::extractFromOutlook,
             HtmlQuotes::extractFromOutlookRuleAboveHeaders,
             HtmlQuotes::extractFromOutlookBorderedHeaders,
+            HtmlQuotes::extractFromParagraphHeaders,
             HtmlQuotes::extractFromAppleMail,
             HtmlQuotes::extractFromThunderbird,
             HtmlQuotes::extractFromYahoo,
@@ -50,6 +51,14 @@ final class HtmlQuotes {
      * to the plain rules. Gmail's signature sits in .gmail_signature below a "-- " line.
      */
     private static void extractFromGmail(Document document) {
+        for (Element attribution : document.select(".gmail_attr")) {
+            if (attribution.parent() != null && startsOriginalMessage(HtmlToText.text(attribution, 2))) {
+                // A forward: Gmail puts its "---------- Forwarded message ---------" and the
+                // original's headers in .gmail_attr, and the original itself unquoted after it.
+                Element container = attribution.closest(".gmail_quote");
+                removeFromHereOn(container != null ? container : attribution);
+            }
+        }
         document.select(".gmail_attr, .gmail_signature").remove();
         quote(document.select("blockquote.gmail_quote"));
     }
@@ -80,6 +89,27 @@ final class HtmlQuotes {
                 return;
             }
         }
+    }
+
+    /**
+     * Outlook and webmail that turn a plain-text original into HTML one paragraph per line
+     * ("&lt;p&gt;From: …&lt;/p&gt;&lt;p&gt;Sent: …&lt;/p&gt;"): the paragraphs' blank lines would
+     * hide the block from the plain rules, which read its lines as consecutive.
+     */
+    private static void extractFromParagraphHeaders(Document document) {
+        for (Element paragraph : document.select("p")) {
+            String text = HtmlToText.text(paragraph, 2).strip();
+            if (paragraph.parent() != null && QuoteMarkers.isSenderHeaderLine(text)
+                    && QuoteMarkers.startsWithHeaderBlock(text + "\n" + HtmlToText.textAfter(paragraph, HEADER_LOOKAHEAD_LINES))) {
+                removeFromHereOn(paragraph);
+                return;
+            }
+        }
+    }
+
+    private static boolean startsOriginalMessage(String text) {
+        List<String> lines = text.lines().filter(line -> !line.isBlank()).toList();
+        return !lines.isEmpty() && QuoteMarkers.startsOriginalMessage(lines, 0);
     }
 
     /**

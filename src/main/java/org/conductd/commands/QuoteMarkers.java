@@ -184,11 +184,29 @@ final class QuoteMarkers {
             start++;
         }
         for (String phrase : ORIGINAL_MESSAGE) {
-            if (line.regionMatches(true, start, phrase, 0, phrase.length()) && isMarkerEnd(line, start + phrase.length())) {
+            if (line.regionMatches(true, start, phrase, 0, phrase.length())
+                    && (isMarkerEnd(line, start + phrase.length()) || isRuledSenderEnd(line, start + phrase.length(), start))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Mutt and Horde name the sender inside the rule: "----- Forwarded message from Anna
+     * &lt;anna@example.org&gt; -----". The line must open and close with at least three marks.
+     */
+    private static boolean isRuledSenderEnd(String line, int from, int opening) {
+        if (opening < RULE_ABOVE_ORIGINAL_MIN_MARKS || line.length() - from > ATTRIBUTION_MAX_CHARS) {
+            return false;
+        }
+        int end = line.length();
+        while (end > from && isRuleMarkOrBlank(line.charAt(end - 1))) {
+            end--;
+        }
+        String middle = line.substring(from, end);
+        return line.length() - end >= RULE_ABOVE_ORIGINAL_MIN_MARKS + 1 && middle.startsWith(" ")
+                && middle.indexOf('@') > 0;
     }
 
     /** Only rule marks and blanks from {@code from} on, perhaps with a colon after the first blanks. */
@@ -439,12 +457,25 @@ final class QuoteMarkers {
      * author's.
      */
     private static boolean endsWithTheAddress(String text) {
-        String head = text.substring(0, text.length() - 1).stripTrailing();
+        String head = withoutBracketedDate(text.substring(0, text.length() - 1).stripTrailing());
         int lastBlank = head.length() - 1;
         while (lastBlank >= 0 && !isAsciiSpace(head.charAt(lastBlank))) {
             lastBlank--;
         }
         return head.endsWith(">") || head.endsWith(")") || head.indexOf('@', lastBlank + 1) >= 0;
+    }
+
+    /** The longest date in brackets after the address, as mutt users configure it ("[2026-03-02 10:15 +0100]"). */
+    private static final int BRACKETED_DATE_MAX_CHARS = 40;
+
+    /** The text without a bracketed date at its end ("… &lt;anna@example.org&gt; [260302 10:15]"). */
+    private static String withoutBracketedDate(String head) {
+        int open = head.lastIndexOf('[');
+        if (!head.endsWith("]") || open <= 0 || head.length() - open > BRACKETED_DATE_MAX_CHARS
+                || !namesTime(head.substring(open))) {
+            return head;
+        }
+        return head.substring(0, open).stripTrailing();
     }
 
     /**
@@ -604,6 +635,60 @@ final class QuoteMarkers {
     private static Pattern verbThenAuthor(String verbs) {
         return Pattern.compile("(?:^|" + UNICODE_SPACE_OR_QUOTE + ")(?:" + verbs + ")(?:" + UNICODE_SPACE
                 + NOT_A_LINE_BREAK + "{0,150})?" + COLON + "$", Pattern.CASE_INSENSITIVE);
+    }
+
+    /** Whether the line is a header line naming the sender ("From: …", "Von: …", "差出人: …"). */
+    static boolean isSenderHeaderLine(String line) {
+        return isHeaderLine(unbold(line), FROM_HEADER);
+    }
+
+    /** The most lines below its address line that Lotus Notes spreads its header table over. */
+    private static final int NOTES_HEADER_MAX_LINES = 14;
+
+    /**
+     * Lotus Notes 6 and 7 write the original's header as a table turned to text: the sender's line
+     * with the address (or the name, the address on the next line), the date, then the header
+     * names on lines of their own ("To", "cc", "Subject") beside or above their values. Two such
+     * lone header names and a time of day within a few lines below an address mark it; an author's
+     * lines seldom hold even one.
+     */
+    static boolean startsNotesHeaderTable(List<String> lines, int start) {
+        String first = lines.get(start).strip();
+        if (first.isEmpty() || first.length() > ATTRIBUTION_MAX_CHARS
+                || first.indexOf('@') < 0 && (start + 1 >= lines.size() || lines.get(start + 1).indexOf('@') < 0)) {
+            return false;
+        }
+        int names = 0;
+        boolean dated = false;
+        for (int j = start + 1; j < lines.size() && j <= start + NOTES_HEADER_MAX_LINES; j++) {
+            String text = lines.get(j).strip();
+            if (text.length() <= LONGEST_HEADER_NAME && OTHER_HEADER.contains(fold(text))) {
+                names++;
+            }
+            dated |= text.length() <= ATTRIBUTION_MAX_CHARS && namesTime(text);
+        }
+        return names >= 2 && dated;
+    }
+
+    /**
+     * Nextcloud Mail's attribution: the sender and address, an en dash, and the date and time,
+     * with no verb and no colon ("\"Anna\" anna@example.org – March 2, 2026 10:15 AM").
+     */
+    static boolean isDashDatedAddressLine(String line) {
+        String text = line.strip();
+        int dash = text.indexOf(" \u2013 ");
+        return text.length() <= ATTRIBUTION_MAX_CHARS && dash > 0 && text.lastIndexOf('@', dash) >= 0
+                && text.indexOf(" \u2013 ", dash + 1) < 0 && namesTime(text.substring(dash)) && namesYear(text.substring(dash));
+    }
+
+    /**
+     * GroupWise's attribution: "&gt;&gt;&gt; "Anna" &lt;anna@example.org&gt; 3/2/2026 10:15 AM &gt;&gt;&gt;",
+     * above an original it does not quote. It reads as a quote, so it is checked first.
+     */
+    static boolean isGroupWiseAttribution(String line) {
+        String text = line.strip();
+        return text.length() <= ATTRIBUTION_MAX_CHARS && text.startsWith(">>> ") && text.endsWith(" >>>")
+                && text.length() > 8 && text.indexOf('@') > 0 && namesTime(text);
     }
 
     /** A header line: one of the names in any case, a colon, and nothing or a blank and the value. */

@@ -76,6 +76,10 @@ public final class ReplyTrimmer {
         int i = 0;
         while (i < lines.size()) {
             String line = lines.get(i);
+            if (QuoteMarkers.isGroupWiseAttribution(line)) {
+                // GroupWise's ">>> … >>>" stands above an original it does not quote.
+                break;
+            }
             if (QuoteMarkers.isQuote(line)) {
                 if (authorBlockOnly && authorWrote) {
                     break;
@@ -98,7 +102,8 @@ public final class ReplyTrimmer {
                 i += headerBlock;
                 continue;
             }
-            if (QuoteMarkers.startsOriginalMessage(lines, i) || headerBlock > 0) {
+            if (QuoteMarkers.startsOriginalMessage(lines, i) || headerBlock > 0
+                    || authorWrote && QuoteMarkers.startsNotesHeaderTable(lines, i)) {
                 dropTrailingRules(kept);
                 break;
             }
@@ -107,7 +112,8 @@ public final class ReplyTrimmer {
                 // Zoho's "---- On … wrote ----" always stands above the whole original, quoted or not.
                 break;
             }
-            if (attribution == 0 && QuoteMarkers.isDatedAddressLine(line) && quoteOrEndFrom(lines, i + 1)) {
+            if (attribution == 0 && (QuoteMarkers.isDatedAddressLine(line) || QuoteMarkers.isDashDatedAddressLine(line))
+                    && quoteOrEndFrom(lines, i + 1)) {
                 attribution = 1;
             }
             if (attribution == 0) {

@@ -17,8 +17,8 @@ final class Signatures {
 
     private static final String RESOURCE = "sign-offs.txt";
 
-    /** A device or app name: one to four words, an optional full stop. */
-    private static final String DEVICE = "[\\p{L}\\p{N}&.'-]+( [\\p{L}\\p{N}&.'()-]+){0,3}\\.?";
+    /** A device or app name: one to four words ("BlackBerry®"), an optional full stop. */
+    private static final String DEVICE = "[\\p{L}\\p{N}&.'®™-]+( [\\p{L}\\p{N}&.'()®™-]+){0,3}\\.?";
 
     private static final String DEVICE_NAME = "{device}";
     private static final String MORE_NAME = "{more:";

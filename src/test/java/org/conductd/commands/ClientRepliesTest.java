@@ -3,12 +3,10 @@ package org.conductd.commands;
 import static org.conductd.commands.CommandFixtures.ALICE;
 import static org.conductd.commands.CommandFixtures.PARSER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.util.List;
 import java.util.stream.Stream;
 import org.conductd.commands.ReplyShapesTest.Fixture;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,10 +14,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Decisions answered from every client in many languages, each fixture as its client writes the
- * plain text: top-posted, bottom-posted and inline, over quoted and unquoted originals, with
+ * plain text or, in {@code .html.txt} files, the HTML: top-posted, bottom-posted and inline, over quoted and unquoted originals, with
  * wrapped attributions and From lines, forwards, mobile footers and author lines that only look
- * like markers. Unlike {@code replies/shapes}, the author's new text here holds commands: they,
- * and only they, are read; nothing from the quoted request ("    APPROVE") is.
+ * like markers. Unlike {@code replies/shapes}, the author's new text here holds commands: the
+ * author's block is the start of the new text, and the reply reads exactly as its new text does,
+ * commands and refusals alike; nothing from the quoted request ("    APPROVE") is read.
  */
 class ClientRepliesTest {
 
@@ -34,21 +33,22 @@ class ClientRepliesTest {
     @MethodSource("fixtures")
     void theNewTextIsFoundExactly(String name) throws IOException {
         Fixture fixture = Fixture.read(DIRECTORY, name);
-        assertEquals(fixture.newText(), trimmer.trimPlain(fixture.reply()), fixture.comment());
+        assertEquals(fixture.newText(), newText(fixture), fixture.comment());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void onlyTheAuthorsOwnCommandsAreRead(String name) throws IOException {
         Fixture fixture = Fixture.read(DIRECTORY, name);
-        String authorBlock = trimmer.authorBlockOfPlain(fixture.reply());
+        String authorBlock = fixture.html() ? trimmer.authorBlockOfHtml(fixture.reply()) : trimmer.authorBlockOfPlain(fixture.reply());
         assertTrue(fixture.newText().startsWith(authorBlock), fixture.comment() + ": the author's block opens the new text");
-        List<Command> read = commands(PARSER.parse(trimmer.trimPlain(fixture.reply()), authorBlock, ALICE));
-        List<Command> written = commands(PARSER.parse(fixture.newText(), authorBlock, ALICE));
+        ParseResult read = PARSER.parse(newText(fixture), authorBlock, ALICE);
+        ParseResult written = PARSER.parse(fixture.newText(), authorBlock, ALICE);
         assertEquals(written, read, fixture.comment());
     }
 
-    private static List<Command> commands(ParseResult result) {
-        return assertInstanceOf(ParseResult.Parsed.class, result).commands();
+    private String newText(Fixture fixture) {
+        return fixture.html() ? trimmer.trimHtml(fixture.reply()) : trimmer.trimPlain(fixture.reply());
     }
+
 }

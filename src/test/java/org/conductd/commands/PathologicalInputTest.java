@@ -33,7 +33,9 @@ class PathologicalInputTest {
         quickly(() -> QuoteMarkers.attributionLength(asOneLine, 0) + QuoteMarkers.attributionLength(lines, 0)
                 + (QuoteMarkers.isHeaderBlock(asOneLine, 0) | QuoteMarkers.isHeaderBlock(lines, 0)
                         | QuoteMarkers.namesTimeOrAddress(asOneLine) | QuoteMarkers.startsWithHeaderBlock(text)
-                        | QuoteMarkers.isClientDatedAddressLine(text)
+                        | QuoteMarkers.isClientDatedAddressLine(text) | QuoteMarkers.isDashDatedAddressLine(text)
+                        | QuoteMarkers.isGroupWiseAttribution(text)
+                        | !lines.isEmpty() && QuoteMarkers.startsNotesHeaderTable(lines, 0)
                         ? 1 : 0));
     }
 

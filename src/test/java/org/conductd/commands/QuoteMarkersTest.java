@@ -1,0 +1,49 @@
+package org.conductd.commands;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The rarer clients' markers are read as markers, and the author's lines that resemble them are not. */
+class QuoteMarkersTest {
+
+    @Test
+    void groupWisesAttributionNeedsItsArrowsAnAddressAndATime() {
+        assertTrue(QuoteMarkers.isGroupWiseAttribution(">>> \"Anna\" <anna@example.org> 3/2/2026 10:15 AM >>>"));
+        assertFalse(QuoteMarkers.isGroupWiseAttribution(">>> see above >>>"));
+        assertFalse(QuoteMarkers.isGroupWiseAttribution("> >>> \"Anna\" <anna@example.org> 3/2/2026 10:15 AM >>>"));
+    }
+
+    @Test
+    void aNotesHeaderTableNeedsAnAddressTwoLoneHeaderNamesAndATime() {
+        assertTrue(QuoteMarkers.startsNotesHeaderTable(List.of("Anna <anna@example.org>", "02/03/2026 10:15", "",
+                "To", "bob@example.org", "cc", "", "Subject", "[CoC #12] Approval needed"), 0));
+        assertFalse(QuoteMarkers.startsNotesHeaderTable(List.of("Write to anna@example.org by 10:30.", "",
+                "To", "do: call the venue"), 0));
+        assertFalse(QuoteMarkers.startsNotesHeaderTable(List.of("Write to anna@example.org.", "", "To", "Subject"), 0));
+    }
+
+    @Test
+    void nextcloudsAttributionNeedsTheAddressBeforeTheDashAndADatedTimeAfterIt() {
+        assertTrue(QuoteMarkers.isDashDatedAddressLine("\"Anna\" anna@example.org \u2013 March 2, 2026 10:15 AM"));
+        assertFalse(QuoteMarkers.isDashDatedAddressLine("I wrote to anna@example.org \u2013 she answered at 10:15"));
+        assertFalse(QuoteMarkers.isDashDatedAddressLine("At 10:15 on 2 March 2026 \u2013 anna@example.org called"));
+    }
+
+    @Test
+    void aForwardMarkerMayNameItsSenderOnlyBetweenRules() {
+        assertTrue(QuoteMarkers.startsOriginalMessage(
+                List.of("----- Forwarded message from Anna <anna@example.org> -----"), 0));
+        assertFalse(QuoteMarkers.startsOriginalMessage(List.of("Forwarded message from Anna <anna@example.org>"), 0));
+        assertFalse(QuoteMarkers.startsOriginalMessage(
+                List.of("----- Forwarded message from Anna, who asked me to pass it on -----"), 0));
+    }
+
+    @Test
+    void aBracketedDateMayFollowTheAddressOfAVerblessAttribution() {
+        assertTrue(QuoteMarkers.isDatedAddressLine("* Anna <anna@example.org> [2026-03-02 10:15 +0100]:"));
+        assertFalse(QuoteMarkers.isDatedAddressLine("* Anna <anna@example.org> [see the notes]:"));
+    }
+}
