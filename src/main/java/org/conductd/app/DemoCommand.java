@@ -1,7 +1,5 @@
 package org.conductd.app;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.mail.Message;
@@ -16,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -59,13 +55,13 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GreenMail mail = startMailServer(smtpPort, imapPort);
-        int smtp = mail.getSmtp().getPort();
-        int imap = mail.getImap().getPort();
-        mail.setUser(CONDUCT, CONDUCT, "conduct");
-        mail.setUser(REPORTER, REPORTER, "reporter");
+        DemoMailServer mail = DemoMailServer.start(smtpPort, imapPort);
+        int smtp = mail.smtpPort();
+        int imap = mail.imapPort();
+        mail.addUser(CONDUCT, "conduct");
+        mail.addUser(REPORTER, "reporter");
         for (String[] member : TEAM) {
-            mail.setUser(member[1], member[1], member[1].substring(0, member[1].indexOf('@')));
+            mail.addUser(member[1], member[1].substring(0, member[1].indexOf('@')));
         }
         Path data = Files.createTempDirectory("conductd-demo");
         Map<String, Object> properties = properties(smtp, imap, data);
@@ -93,7 +89,7 @@ final class DemoCommand implements Callable<Integer> {
         printWelcome(smtp, imap, data, management.getPort());
 
         sendSampleReport(smtp);
-        MimeMessage ack = awaitAcknowledgement(mail, Duration.ofSeconds(60));
+        MimeMessage ack = mail.awaitAcknowledgementTo(REPORTER, Duration.ofSeconds(60));
         if (ack == null) {
             System.out.println("The sample report was not acknowledged within a minute: see the log above.");
             return 1;
@@ -112,32 +108,6 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("conductd keeps running; press Ctrl-C to stop.");
         stopped.await();
         return 0;
-    }
-
-    /** The mail server on the asked ports, or on free ones if those are taken. */
-    private static GreenMail startMailServer(int smtpPort, int imapPort) {
-        try {
-            return startMailServerOn(smtpPort, imapPort);
-        } catch (RuntimeException busy) {
-            if (smtpPort == 0 && imapPort == 0) {
-                throw busy;
-            }
-            System.out.println("Ports " + smtpPort + "/" + imapPort + " are taken; using free ones instead.");
-            return startMailServerOn(0, 0);
-        }
-    }
-
-    private static GreenMail startMailServerOn(int smtpPort, int imapPort) {
-        GreenMail mail = new GreenMail(new ServerSetup[] {
-                new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
-        try {
-            mail.start();
-            return mail;
-        } catch (RuntimeException e) {
-            mail.stop();
-            throw e;
-        }
     }
 
     /** The asked port if it is free; otherwise (or for 0) Micronaut's "any free port". */
@@ -225,20 +195,5 @@ final class DemoCommand implements Callable<Integer> {
         Transport.send(report);
         System.out.println();
         System.out.println("Sent a sample report from " + REPORTER + " to " + CONDUCT + " ...");
-    }
-
-    private static MimeMessage awaitAcknowledgement(GreenMail mail, Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            for (MimeMessage m : mail.getReceivedMessages()) {
-                boolean toReporter = Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(REPORTER));
-                String[] kind = m.getHeader("X-Conductd-Kind");
-                if (toReporter && kind != null && "ack".equals(kind[0])) {
-                    return m;
-                }
-            }
-            Thread.sleep(200);
-        }
-        return null;
     }
 }

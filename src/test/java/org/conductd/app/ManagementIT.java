@@ -116,6 +116,17 @@ class ManagementIT extends ConductdIT {
     }
 
     @Test
+    void aScraperAskingForProtobufFirstGetsTheTextFormat() throws Exception {
+        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(conductd.management("/metrics"))
+                .header("Accept", "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;"
+                        + "encoding=delimited;q=0.7,text/plain;version=0.0.4;q=0.3")
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body().contains("conductd_outbox_depth "), metrics.body());
+    }
+
+    @Test
     void aOneShotCommandOpensNoHttpPort() throws Exception {
         int port = freePort();
         Map<String, Object> properties = TestConductd.properties(mail, data.resolve("one-shot"));

@@ -1,6 +1,7 @@
 package org.conductd.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -31,7 +32,13 @@ class PackagedIT {
     }
 
     private Result run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-jar", JAR.toAbsolutePath().toString()));
+        return runWith(List.of(), args);
+    }
+
+    private Result runWith(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(dir.resolve("out.txt").toFile())
@@ -78,6 +85,15 @@ class PackagedIT {
         assertTrue(r.out().contains("was acknowledged"), r.out());
         assertTrue(r.out().contains("[CoC #1]"), r.out());
         assertTrue(r.out().contains("/health"), r.out());
+    }
+
+    @Test
+    void theProductionPathNeverLoadsTheDemosTestMailServer() throws Exception {
+        writeConfig("    host: 127.0.0.1");
+        Result r = runWith(List.of("-verbose:class"), "cases");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("org.conductd.app.DemoCommand"), "picocli read every command");
+        assertFalse(r.out().contains("com.icegreen"), "GreenMail is loaded by demo only");
     }
 
     @Test
