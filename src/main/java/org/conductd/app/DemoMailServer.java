@@ -7,6 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import org.conductd.mail.MailKind;
 
 /**
  * The demo's embedded GreenMail, SMTP and IMAP on loopback. GreenMail is a test mail server:
@@ -71,7 +72,7 @@ final class DemoMailServer {
             for (MimeMessage m : mail.getReceivedMessages()) {
                 boolean toReporter = Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(reporter));
                 String[] kind = m.getHeader("X-Conductd-Kind");
-                if (toReporter && kind != null && "ack".equals(kind[0])) {
+                if (toReporter && kind != null && MailKind.ACK.headerValue().equals(kind[0])) {
                     return m;
                 }
             }

@@ -1,9 +1,9 @@
 package org.conductd.app;
 
-import java.util.List;
 import java.util.Map;
 import org.conductd.config.ConfigException;
 import org.conductd.outbound.TemplateException;
+import org.conductd.outbound.TemplateId;
 import org.conductd.outbound.TemplateRenderer;
 
 /**
@@ -12,15 +12,6 @@ import org.conductd.outbound.TemplateRenderer;
  */
 final class TemplateCheck {
 
-    /** Every template conductd sends from. */
-    static final List<String> TEMPLATES = List.of(
-            "ack", "case-notification", "relay", "member-excluded", "nobody-notified", "quarantine-notice",
-            "transcript", "command-error", "refusal", "status", "help", "urgent-alert", "pattern-notice",
-            "resolution-reporter", "resolution-reported", "complaint-notice", "reply-reported", "reply-reporter",
-            "dsf-report", "approval-request", "draft-rejected", "draft-sent", "send-now-alert", "appeal-notice",
-            "appeal-alert", "delivery-failure", "digest", "reminder", "conflict-declared", "team-silenced",
-            "flood-summary");
-
     private final TemplateRenderer renderer;
 
     TemplateCheck(TemplateRenderer renderer) {
@@ -28,12 +19,12 @@ final class TemplateCheck {
     }
 
     void checkAll() {
-        for (String name : TEMPLATES) {
+        for (TemplateId template : TemplateId.values()) {
             try {
-                renderer.render(name, Map.of());
+                renderer.render(template, Map.of());
             } catch (TemplateException e) {
                 String problem = e.getMessage().replaceAll("\\R", " ");
-                throw new ConfigException("conductd.templates-dir", "template " + name + ": " + problem);
+                throw new ConfigException("conductd.templates-dir", "template " + template.fileName() + ": " + problem);
             }
         }
     }

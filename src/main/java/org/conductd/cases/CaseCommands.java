@@ -21,7 +21,7 @@ import org.conductd.commands.Severity;
 import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
 import org.conductd.mail.EmailAddress;
-import org.conductd.mail.MailKind;
+import org.conductd.outbound.TemplateId;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.Draft;
 import org.conductd.store.CaseRecord;
@@ -434,18 +434,18 @@ public final class CaseCommands {
             return;
         }
         CaseRecord fresh = cases.findById(c.id()).orElse(c);
-        mail.toMember(fresh, member, MailKind.TRANSCRIPT, "status", Map.of("record", status.render(fresh)), row);
+        mail.toMember(fresh, member, TemplateId.STATUS, Map.of("record", status.render(fresh)), row);
     }
 
     /** HELP: the command reference, generated from the parser's own table. */
     public void sendHelp(CaseRecord c, TeamMember member, long row) {
-        mail.toMember(c, member, MailKind.TRANSCRIPT, "help",
+        mail.toMember(c, member, TemplateId.HELP,
                 Map.of("help", CommandTable.helpText(settings.resolutions())), row);
     }
 
     /** A member another member declared conflicted hears of it at once, with nothing of the case (SPEC §3.3). */
     private void tellDeclaredConflicted(CaseRecord c, TeamMember declared, TeamMember sender, long row) {
-        mail.contentFreeToMember(c, declared, MailKind.ALERT, "conflict-declared", Map.of("actorName", sender.name()), row);
+        mail.contentFreeToMember(c, declared, TemplateId.CONFLICT_DECLARED, Map.of("actorName", sender.name()), row);
     }
 
     /**
@@ -454,11 +454,11 @@ public final class CaseCommands {
      */
     private void alertSilenced(CaseRecord c, TeamMember sender, long row) {
         for (TeamMember m : team.declaredBy(c.id(), sender)) {
-            mail.contentFreeToMember(c, m, MailKind.ALERT, "team-silenced",
+            mail.contentFreeToMember(c, m, TemplateId.TEAM_SILENCED,
                     Map.of("actorName", sender.name(), "forOrganizer", false), row);
         }
         for (EmailAddress organizer : settings.organizers()) {
-            mail.toPerson(c, organizer, MailKind.ALERT, "team-silenced",
+            mail.toPerson(c, organizer, TemplateId.TEAM_SILENCED,
                     Map.of("actorName", sender.name(), "forOrganizer", true), null, List.of(), Map.of(), row);
         }
     }
@@ -467,12 +467,12 @@ public final class CaseCommands {
     private void alertUrgent(CaseRecord c, TeamMember sender, long row) {
         for (TeamMember m : team.reachable(c.id())) {
             if (!m.equals(sender)) {
-                mail.toMember(c, m, MailKind.ALERT, "urgent-alert", Map.of("actorName", sender.name(), "forTeam", true), row);
+                mail.toMember(c, m, TemplateId.URGENT_ALERT, Map.of("actorName", sender.name(), "forTeam", true), row);
             }
         }
         Map<String, Object> forOrganizers = Map.of("actorName", sender.name(), "forTeam", false);
         for (EmailAddress organizer : settings.organizers()) {
-            mail.toPerson(c, organizer, MailKind.ALERT, "urgent-alert", forOrganizers, null, List.of(), Map.of(), row);
+            mail.toPerson(c, organizer, TemplateId.URGENT_ALERT, forOrganizers, null, List.of(), Map.of(), row);
         }
     }
 
@@ -485,7 +485,7 @@ public final class CaseCommands {
                             "state", e.state().name().toLowerCase(Locale.ROOT), "openedAt", CaseText.when(e.openedAt())))
                     .toList();
             if (!visible.isEmpty()) {
-                mail.toMember(c, m, MailKind.ALERT, "pattern-notice", Map.of("earlier", visible, "count", visible.size()), row);
+                mail.toMember(c, m, TemplateId.PATTERN_NOTICE, Map.of("earlier", visible, "count", visible.size()), row);
             }
         }
     }

@@ -17,6 +17,7 @@ import org.conductd.mail.InboundMessage;
 import org.conductd.mail.MessageBudget;
 import org.conductd.mail.MailKind;
 import org.conductd.outbound.Outbox;
+import org.conductd.outbound.TemplateId;
 import org.conductd.store.AuthorRole;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.CaseMember;
@@ -133,7 +134,7 @@ public final class CaseIntake {
         Map<String, Object> model = new HashMap<>();
         model.put("originalSubject", report.subject().isBlank() ? "your report" : report.subject());
         model.put("emergencyContact", settings.emergencyContact());
-        mail.toPerson(c, report.from(), MailKind.ACK, "ack", model, report.messageId(), references,
+        mail.toPerson(c, report.from(), TemplateId.ACK, model, report.messageId(), references,
                 Map.of("Auto-Submitted", "auto-replied"), row);
         events.save(new CaseEvent(null, c.id(), now, ACTOR_SYSTEM, "acknowledged", "acknowledgement queued", row));
     }
@@ -185,12 +186,12 @@ public final class CaseIntake {
             return;
         }
         for (TeamMember m : recipients) {
-            mail.firstToMember(c, m, MailKind.CASE_NOTIFICATION, "case-notification", model, files.attached(), row);
+            mail.firstToMember(c, m, TemplateId.CASE_NOTIFICATION, model, files.attached(), row);
         }
         if (!named.isEmpty()) {
             Map<String, Object> alert = Map.of("excluded", model.get("excluded"));
             for (TeamMember m : recipients) {
-                mail.toMember(c, m, MailKind.ALERT, "member-excluded", alert, row);
+                mail.toMember(c, m, TemplateId.MEMBER_EXCLUDED, alert, row);
             }
         }
         if (recipients.isEmpty()) {
@@ -213,11 +214,11 @@ public final class CaseIntake {
     private void alertNobodyNotified(CaseRecord c, long row) {
         if (settings.organizers().isEmpty()) {
             for (TeamMember m : settings.team()) {
-                mail.toMember(c, m, MailKind.ALERT, "nobody-notified", Map.of(), row);
+                mail.toMember(c, m, TemplateId.NOBODY_NOTIFIED, Map.of(), row);
             }
         } else {
             for (var organizer : settings.organizers()) {
-                mail.toPerson(c, organizer, MailKind.ALERT, "nobody-notified", Map.of(), null, List.of(), Map.of(), row);
+                mail.toPerson(c, organizer, TemplateId.NOBODY_NOTIFIED, Map.of(), null, List.of(), Map.of(), row);
             }
         }
         events.save(new CaseEvent(null, c.id(), clock.instant(), ACTOR_SYSTEM, "nobody-notified",

@@ -20,6 +20,7 @@ import org.conductd.outbound.Outbox;
 import org.conductd.outbound.ReporterIdentities;
 import org.conductd.outbound.ReporterScrubber;
 import org.conductd.outbound.RenderedMail;
+import org.conductd.outbound.TemplateId;
 import org.conductd.outbound.TemplateRenderer;
 import org.conductd.outbound.ThreadIndex;
 import org.conductd.store.CaseRecord;
@@ -65,26 +66,26 @@ public final class CaseMail {
      * Mail to a responder about a case. Its Message-ID carries the member's token, and it
      * threads under the first mail the member got about the case.
      */
-    public OutboxItem toMember(CaseRecord c, TeamMember member, MailKind kind, String template,
+    public OutboxItem toMember(CaseRecord c, TeamMember member, TemplateId template,
                                Map<String, Object> model, Long cause) {
-        return toMember(c, member, kind, template, model, List.of(), cause);
+        return toMember(c, member, template, model, List.of(), cause);
     }
 
-    /** As {@link #toMember(CaseRecord, TeamMember, MailKind, String, Map, Long)}, with files attached. */
-    public OutboxItem toMember(CaseRecord c, TeamMember member, MailKind kind, String template,
+    /** As {@link #toMember(CaseRecord, TeamMember, TemplateId, Map, Long)}, with files attached. */
+    public OutboxItem toMember(CaseRecord c, TeamMember member, TemplateId template,
                                Map<String, Object> model, List<Attachment> files, Long cause) {
         List<String> references = new ArrayList<>();
         outboxItems.findFirstMessageIdToMember(c.id(), member.email().address()).ifPresent(references::add);
-        return toMember(c, member, kind, template, model, files, references, cause);
+        return toMember(c, member, template, model, files, references, cause);
     }
 
     /**
      * The first mail a member gets about a case just opened: it starts the member's thread,
      * so there is nothing to look up for it to answer.
      */
-    public OutboxItem firstToMember(CaseRecord c, TeamMember member, MailKind kind, String template,
+    public OutboxItem firstToMember(CaseRecord c, TeamMember member, TemplateId template,
                                     Map<String, Object> model, List<Attachment> files, Long cause) {
-        return toMember(c, member, kind, template, model, files, List.of(), cause);
+        return toMember(c, member, template, model, files, List.of(), cause);
     }
 
     /**
@@ -93,49 +94,49 @@ public final class CaseMail {
      * can be silently kept out. The template must carry nothing of the case but its number
      * and code name.
      */
-    public OutboxItem contentFreeToMember(CaseRecord c, TeamMember member, MailKind kind, String template,
+    public OutboxItem contentFreeToMember(CaseRecord c, TeamMember member, TemplateId template,
                                           Map<String, Object> model, Long cause) {
-        return toMember(c, member, kind, template, model, List.of(), List.of(), cause, true);
+        return toMember(c, member, template, model, List.of(), List.of(), cause, true);
     }
 
-    private OutboxItem toMember(CaseRecord c, TeamMember member, MailKind kind, String template,
+    private OutboxItem toMember(CaseRecord c, TeamMember member, TemplateId template,
                                 Map<String, Object> model, List<Attachment> files, List<String> references,
                                 Long cause) {
-        return toMember(c, member, kind, template, model, files, references, cause, false);
+        return toMember(c, member, template, model, files, references, cause, false);
     }
 
-    private OutboxItem toMember(CaseRecord c, TeamMember member, MailKind kind, String template,
+    private OutboxItem toMember(CaseRecord c, TeamMember member, TemplateId template,
                                 Map<String, Object> model, List<Attachment> files, List<String> references,
                                 Long cause, boolean forConflicted) {
         Map<String, Object> values = new HashMap<>(model);
         values.putIfAbsent("memberName", member.name());
-        return queue(c, member.email(), member.email(), ids.forMember(c.id(), member.email()), kind, template, values,
+        return queue(c, member.email(), member.email(), ids.forMember(c.id(), member.email()), template, values,
                 references.isEmpty() ? null : references.get(0), references, Map.of(), files, cause, forConflicted);
     }
 
     /** Mail to someone who is not on the roster (a reporter, say), answering {@code inReplyTo}. */
-    public OutboxItem toPerson(CaseRecord c, EmailAddress to, MailKind kind, String template, Map<String, Object> model,
+    public OutboxItem toPerson(CaseRecord c, EmailAddress to, TemplateId template, Map<String, Object> model,
                                String inReplyTo, List<String> references, Map<String, String> headers, Long cause) {
-        return queue(c, to, null, ids.forCase(c.id()), kind, template, model, inReplyTo, references, headers, List.of(),
+        return queue(c, to, null, ids.forCase(c.id()), template, model, inReplyTo, references, headers, List.of(),
                 cause, false);
     }
 
-    private OutboxItem queue(CaseRecord c, EmailAddress to, EmailAddress member, String messageId, MailKind kind,
-                             String template, Map<String, Object> model, String inReplyTo, List<String> references,
+    private OutboxItem queue(CaseRecord c, EmailAddress to, EmailAddress member, String messageId,
+                             TemplateId template, Map<String, Object> model, String inReplyTo, List<String> references,
                              Map<String, String> headers, List<Attachment> files, Long cause, boolean forConflicted) {
         ReporterScrubber scrubber = reporters.scrubberFor(c);
         List<Attachment> shownFiles = scrubber.scrubsNothing() ? files : files.stream()
                 .map(a -> new Attachment(scrubber.scrub(a.fileName()), a.contentType(), a.content())).toList();
-        return send(c, to, member, messageId, kind, render(c, template, model, scrubber), inReplyTo, references,
+        return send(c, to, member, messageId, template.kind(), render(c, template, model, scrubber), inReplyTo, references,
                 headers, shownFiles, cause, forConflicted);
     }
 
     /** Renders a template with the case's common values, without sending anything. */
-    public RenderedMail render(CaseRecord c, String template, Map<String, Object> model) {
+    public RenderedMail render(CaseRecord c, TemplateId template, Map<String, Object> model) {
         return render(c, template, model, reporters.scrubberFor(c));
     }
 
-    private RenderedMail render(CaseRecord c, String template, Map<String, Object> model, ReporterScrubber scrubber) {
+    private RenderedMail render(CaseRecord c, TemplateId template, Map<String, Object> model, ReporterScrubber scrubber) {
         @SuppressWarnings("unchecked")
         Map<String, Object> values = scrubber.scrubsNothing() ? new HashMap<>(model)
                 : (Map<String, Object>) scrubbed(model, scrubber);

@@ -13,6 +13,7 @@ import org.conductd.mail.EmailAddress;
 import org.conductd.mail.MailKind;
 import org.conductd.outbound.AddressRedaction;
 import org.conductd.outbound.DeliveryFailureListener;
+import org.conductd.outbound.TemplateId;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.CaseRecord;
 import org.conductd.store.CaseRepository;
@@ -131,7 +132,7 @@ public final class DeliveryFailures implements DeliveryFailureListener {
         model.put("when", CaseText.when(failure.at()));
         for (TeamMember m : team.reachable(c.id())) {
             if (!m.email().address().equals(item.member())) {
-                mail.toMember(c, m, MailKind.ALERT, "delivery-failure", model, failure.reportRow());
+                mail.toMember(c, m, TemplateId.DELIVERY_FAILURE, model, failure.reportRow());
             }
         }
     }

@@ -15,6 +15,7 @@ import org.conductd.config.TeamMember;
 import org.conductd.mail.EmailAddress;
 import org.conductd.mail.MailKind;
 import org.conductd.outbound.RenderedMail;
+import org.conductd.outbound.TemplateId;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.CaseRecord;
 import org.conductd.store.CaseRepository;
@@ -84,11 +85,11 @@ public final class Drafting {
         Participant person = addressee(c.id(), to).orElseThrow();
         DraftMessage message;
         if (to == Recipient.REPORTER) {
-            message = render(c, ROLE_REPORTER, person, reportId(c), "reply-reporter",
+            message = render(c, ROLE_REPORTER, person, reportId(c), TemplateId.REPLY_REPORTER,
                     Map.of("originalSubject", originalSubject(c), "text", body));
         } else {
             boolean firstContact = !hasWrittenToReported(c);
-            message = render(c, ROLE_REPORTED, person, null, firstContact ? "complaint-notice" : "reply-reported",
+            message = render(c, ROLE_REPORTED, person, null, firstContact ? TemplateId.COMPLAINT_NOTICE : TemplateId.REPLY_REPORTED,
                     Map.of("reportedName", person.name() == null ? "" : person.name(), "text", body));
         }
         DraftKind kind = to == Recipient.REPORTER ? DraftKind.REPLY_REPORTER : DraftKind.REPLY_REPORTED;
@@ -100,10 +101,10 @@ public final class Drafting {
         String description = settings.resolutionDescriptions().getOrDefault(resolution, resolution.replace('-', ' '));
         List<DraftMessage> content = new ArrayList<>();
         addressee(c.id(), Recipient.REPORTER).ifPresent(reporter -> content.add(render(c, ROLE_REPORTER, reporter,
-                reportId(c), "resolution-reporter", Map.of("originalSubject", originalSubject(c),
+                reportId(c), TemplateId.RESOLUTION_REPORTER, Map.of("originalSubject", originalSubject(c),
                         "resolutionDescription", description, "explanation", parts[0], "apology", parts[1]))));
         addressee(c.id(), Recipient.REPORTED).ifPresent(reported -> content.add(render(c, ROLE_REPORTED, reported,
-                null, "resolution-reported", Map.of("reportedName", reported.name() == null ? "" : reported.name(),
+                null, TemplateId.RESOLUTION_REPORTED, Map.of("reportedName", reported.name() == null ? "" : reported.name(),
                         "resolutionDescription", description, "explanation", parts[0],
                         "appealsContact", settings.appealsContact().address()))));
         return drafts.create(c.id(), DraftKind.RESOLUTION, author.email().address(), resolution, content, row);
@@ -114,7 +115,7 @@ public final class Drafting {
         String actions = c.resolution() == null ? "No resolution has been decided yet."
                 : settings.resolutionDescriptions().getOrDefault(c.resolution(), c.resolution());
         DraftMessage message = render(c, ROLE_DSF, "DSF Code of Conduct committee", settings.dsfAddress().address(),
-                null, "dsf-report", Map.of(
+                null, TemplateId.DSF_REPORT, Map.of(
                 "when", c.incidentWhen() == null ? "not recorded" : c.incidentWhen(),
                 "where", c.incidentWhere() == null ? "not recorded" : c.incidentWhere(),
                 "narrative", what, "actionsTaken", actions));
@@ -131,7 +132,7 @@ public final class Drafting {
                 "what", draft.kind().description(), "messages", shown, "approvalsNeeded", settings.approvalsRequired());
         for (TeamMember m : team.reachable(c.id())) {
             if (!m.equals(author)) {
-                OutboxItem request = mail.toMember(c, m, MailKind.APPROVAL_REQUEST, "approval-request", model, row);
+                OutboxItem request = mail.toMember(c, m, TemplateId.APPROVAL_REQUEST, model, row);
                 drafts.requestSent(request.messageId(), draft, m.email().address());
             }
         }
@@ -174,7 +175,7 @@ public final class Drafting {
         told.add(0, draft.author());
         for (TeamMember m : team.reachable(c.id())) {
             if (told.contains(m.email().address())) {
-                mail.toMember(c, m, MailKind.TRANSCRIPT, "draft-sent", model, row);
+                mail.toMember(c, m, TemplateId.DRAFT_SENT, model, row);
             }
         }
     }
@@ -182,7 +183,7 @@ public final class Drafting {
     public void tellRejected(CaseRecord c, Draft draft, TeamMember rejecter, String reason, long row) {
         for (TeamMember m : team.reachable(c.id())) {
             if (m.email().address().equals(draft.author())) {
-                mail.toMember(c, m, MailKind.TRANSCRIPT, "draft-rejected", Map.of("draftId", draft.label(),
+                mail.toMember(c, m, TemplateId.DRAFT_REJECTED, Map.of("draftId", draft.label(),
                         "what", draft.kind().description(), "rejecterName", rejecter.name(), "reason", reason), row);
             }
         }
@@ -193,7 +194,7 @@ public final class Drafting {
         Map<String, Object> forTeam = Map.of("draftId", draft.label(), "what", draft.kind().description(),
                 "actorName", actor.name(), "reason", reason, "forTeam", true);
         for (TeamMember m : team.reachable(c.id())) {
-            mail.toMember(c, m, MailKind.ALERT, "send-now-alert", forTeam, row);
+            mail.toMember(c, m, TemplateId.SEND_NOW_ALERT, forTeam, row);
         }
         Map<String, Object> forOrganizers = new HashMap<>(forTeam);
         forOrganizers.put("forTeam", false);
@@ -202,20 +203,20 @@ public final class Drafting {
         Map<String, Object> forConflicted = new HashMap<>(forOrganizers);
         forConflicted.put("forConflicted", true);
         for (TeamMember m : team.declaredByOthers(c.id())) {
-            mail.contentFreeToMember(c, m, MailKind.ALERT, "send-now-alert", forConflicted, row);
+            mail.contentFreeToMember(c, m, TemplateId.SEND_NOW_ALERT, forConflicted, row);
         }
         for (EmailAddress organizer : settings.organizers()) {
-            mail.toPerson(c, organizer, MailKind.ALERT, "send-now-alert", forOrganizers, null, List.of(), Map.of(), row);
+            mail.toPerson(c, organizer, TemplateId.SEND_NOW_ALERT, forOrganizers, null, List.of(), Map.of(), row);
         }
     }
 
-    private DraftMessage render(CaseRecord c, String role, Participant to, String inReplyTo, String template,
+    private DraftMessage render(CaseRecord c, String role, Participant to, String inReplyTo, TemplateId template,
                                 Map<String, Object> model) {
         return render(c, role, to.name(), to.address(), inReplyTo, template, model);
     }
 
     private DraftMessage render(CaseRecord c, String role, String name, String address, String inReplyTo,
-                                String template, Map<String, Object> model) {
+                                TemplateId template, Map<String, Object> model) {
         RenderedMail rendered = mail.render(c, template, model);
         return new DraftMessage(null, 0, role, address, name, mail.newMessageId(c), inReplyTo,
                 rendered.subject(), rendered.text(), rendered.html());

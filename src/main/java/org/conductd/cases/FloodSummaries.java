@@ -15,6 +15,7 @@ import org.conductd.mail.OutboundMessage;
 import org.conductd.outbound.Outbox;
 import org.conductd.outbound.RenderedMail;
 import org.conductd.outbound.ReporterIdentities;
+import org.conductd.outbound.TemplateId;
 import org.conductd.outbound.TemplateRenderer;
 import org.conductd.store.CaseRecord;
 import org.conductd.store.CaseRepository;
@@ -93,7 +94,7 @@ public final class FloodSummaries {
     }
 
     private void send(TeamMember member, List<Map<String, Object>> visible) {
-        RenderedMail mail = renderer.render("flood-summary", Map.of("eventName", settings.eventName(),
+        RenderedMail mail = renderer.render(TemplateId.FLOOD_SUMMARY, Map.of("eventName", settings.eventName(),
                 "count", visible.size(), "cases", visible,
                 "perHour", settings.floodNewCasesPerHour(), "teamAddress", settings.address().address()));
         EmailAddress from = new EmailAddress(settings.eventName() + " Code of Conduct team", settings.address().address());

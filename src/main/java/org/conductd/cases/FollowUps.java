@@ -13,6 +13,7 @@ import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
 import org.conductd.mail.InboundMessage;
 import org.conductd.mail.MailKind;
+import org.conductd.outbound.TemplateId;
 import org.conductd.store.AuthorRole;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.CaseRecord;
@@ -118,11 +119,11 @@ public final class FollowUps {
                 "the reported person wrote after the outcome; " + (toldToday
                         ? "the appeals contact was already told today" : "the appeals contact was told"), row));
         if (!toldToday) {
-            mail.toPerson(c, settings.appealsContact(), MailKind.ALERT, "appeal-notice",
+            mail.toPerson(c, settings.appealsContact(), TemplateId.APPEAL_NOTICE,
                     Map.of("reportedLine", reportedLine), null, List.of(), Map.of(), row);
         }
         for (TeamMember t : team.reachable(c.id())) {
-            mail.toMember(c, t, MailKind.ALERT, "appeal-alert", Map.of("reportedLine", reportedLine), row);
+            mail.toMember(c, t, TemplateId.APPEAL_ALERT, Map.of("reportedLine", reportedLine), row);
         }
     }
 
@@ -136,7 +137,7 @@ public final class FollowUps {
         model.put("text", CaseText.shown(m.text()));
         List<TeamMember> recipients = team.reachable(c.id());
         for (TeamMember t : recipients) {
-            mail.toMember(c, t, MailKind.RELAY, "relay", model, files.attached(), row);
+            mail.toMember(c, t, TemplateId.RELAY, model, files.attached(), row);
         }
         int relayed = recipients.size();
         events.save(new CaseEvent(null, c.id(), clock.instant(), ACTOR, "relayed",

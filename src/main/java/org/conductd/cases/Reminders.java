@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
 import org.conductd.mail.MailKind;
+import org.conductd.outbound.TemplateId;
 import org.conductd.store.CaseRecord;
 import org.conductd.store.CaseRepository;
 import org.conductd.store.CaseState;
@@ -82,7 +83,7 @@ public final class Reminders {
             Map<String, Object> model = Map.of("idle", idle,
                     "idleDays", Math.max(1, Duration.between(last, now).toDays()), "drafts", listed);
             for (TeamMember m : team.reachable(c.id())) {
-                mail.toMember(c, m, MailKind.REMINDER, "reminder", model, null);
+                mail.toMember(c, m, TemplateId.REMINDER, model, null);
             }
             nudged++;
         }

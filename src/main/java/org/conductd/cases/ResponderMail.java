@@ -19,6 +19,7 @@ import org.conductd.mail.MessageBudget;
 import org.conductd.mail.EmailAddress;
 import org.conductd.mail.InboundMessage;
 import org.conductd.mail.MailKind;
+import org.conductd.outbound.TemplateId;
 import org.conductd.store.AuthorRole;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.CaseRecord;
@@ -187,9 +188,9 @@ public final class ResponderMail {
             Map<String, Object> model = Map.of("reason", reason, "hint", hint);
             if (team.isConflicted(c.id(), sender)) {
                 // A one-line refusal that carries nothing of the case (SPEC §3.5), so it still reaches them.
-                mail.contentFreeToMember(c, sender, MailKind.REFUSAL, "refusal", model, row);
+                mail.contentFreeToMember(c, sender, TemplateId.REFUSAL, model, row);
             } else {
-                mail.toMember(c, sender, MailKind.REFUSAL, "refusal", model, row);
+                mail.toMember(c, sender, TemplateId.REFUSAL, model, row);
             }
         }
     }
@@ -213,7 +214,7 @@ public final class ResponderMail {
                     "reason", p.reason(),
                     "choices", String.join(", ", p.validChoices())));
         }
-        mail.toMember(c, sender, MailKind.COMMAND_ERROR, "command-error",
+        mail.toMember(c, sender, TemplateId.COMMAND_ERROR,
                 Map.of("problems", listed, "count", problems.size()), row);
         events.save(new CaseEvent(null, c.id(), clock.instant(), sender.email().address(), "commands-rejected",
                 problems.size() + " problem(s); nothing applied", row));
@@ -227,11 +228,11 @@ public final class ResponderMail {
                     + " you will receive nothing more about this case."));
             changes.stream().filter(l -> l.startsWith(CaseCommands.NOT_APPLIED)).forEach(contentFree::add);
             List<Map<String, Object>> lines = contentFree.stream().map(l -> Map.<String, Object>of("line", l)).toList();
-            mail.contentFreeToMember(c, sender, MailKind.TRANSCRIPT, "transcript", Map.of("changes", lines), row);
+            mail.contentFreeToMember(c, sender, TemplateId.TRANSCRIPT, Map.of("changes", lines), row);
             return;
         }
         List<Map<String, Object>> lines = changes.stream().map(l -> Map.<String, Object>of("line", l)).toList();
-        mail.toMember(c, sender, MailKind.TRANSCRIPT, "transcript", Map.of("changes", lines), row);
+        mail.toMember(c, sender, TemplateId.TRANSCRIPT, Map.of("changes", lines), row);
     }
 
     /** The case as a private list: the discussion goes to every other responder who is not conflicted. */
@@ -245,7 +246,7 @@ public final class ResponderMail {
         int relayed = 0;
         for (TeamMember to : team.reachable(c.id())) {
             if (!to.equals(sender)) {
-                mail.toMember(c, to, MailKind.RELAY, "relay", model, files.attached(), row);
+                mail.toMember(c, to, TemplateId.RELAY, model, files.attached(), row);
                 relayed++;
             }
         }

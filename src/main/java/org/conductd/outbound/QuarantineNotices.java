@@ -74,7 +74,7 @@ public final class QuarantineNotices {
                     "size", m.map(s -> s.size() + " bytes").orElse(""),
                     "reason", q.reason()));
         }
-        RenderedMail mail = renderer.render("quarantine-notice", Map.of("count", waiting.size(), "items", items));
+        RenderedMail mail = renderer.render(TemplateId.QUARANTINE_NOTICE, Map.of("count", waiting.size(), "items", items));
         EmailAddress from = new EmailAddress(settings.eventName() + " Code of Conduct team", settings.address().address());
         for (TeamMember member : settings.team()) {
             outbox.queue(new OutboundMessage(MailKind.QUARANTINE_NOTICE, ids.forNoCase(), from, List.of(member.email()),

@@ -52,7 +52,12 @@ public final class TemplateRenderer {
     }
 
     /** Renders the template; within the message budget, since the values hold people's text. */
-    public RenderedMail render(String templateName, Map<String, Object> values) {
+    public RenderedMail render(TemplateId template, Map<String, Object> values) {
+        return render(template.fileName(), values);
+    }
+
+    /** Renders the template of that file name: the shipped ones by {@link TemplateId}, a test's own by name. */
+    RenderedMail render(String templateName, Map<String, Object> values) {
         Compiled template = cache.computeIfAbsent(templateName, this::compile);
         return MessageBudget.within(() -> render(template, values));
     }

@@ -22,6 +22,7 @@ import org.conductd.mail.MessageIdIssuer;
 import org.conductd.mail.OutboundMessage;
 import org.conductd.outbound.Outbox;
 import org.conductd.outbound.RenderedMail;
+import org.conductd.outbound.TemplateId;
 import org.conductd.outbound.TemplateRenderer;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.CaseRecord;
@@ -120,7 +121,7 @@ public final class WeeklyDigest {
 
     /** The digest's text, for a look before sending it. */
     public String preview(Instant now) {
-        return renderer.render("digest", tx.executeRead(status -> model(now))).text();
+        return renderer.render(TemplateId.DIGEST, tx.executeRead(status -> model(now))).text();
     }
 
     private Optional<List<Long>> queue(Instant scheduledFor, Instant now, String trigger, Instant notBefore) {
@@ -132,7 +133,7 @@ public final class WeeklyDigest {
             // A first start's starting point is no digest: one asked for by hand still goes out.
             existing.ifPresent(digests::delete);
             digests.save(new DigestRecord(null, scheduledFor, now, trigger));
-            RenderedMail mail = renderer.render("digest", model(now));
+            RenderedMail mail = renderer.render(TemplateId.DIGEST, model(now));
             EmailAddress from = new EmailAddress(settings.eventName() + " Code of Conduct team", settings.address().address());
             List<Long> queued = new ArrayList<>();
             for (EmailAddress organizer : settings.organizers()) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.conductd.cases.Reminders;
 import org.conductd.outbound.OutboxSender;
 import org.conductd.outbound.RenderedMail;
+import org.conductd.outbound.TemplateId;
 import org.conductd.outbound.TemplateRenderer;
 import org.conductd.reports.WeeklyDigest;
 import org.conductd.support.ConductdIT;
@@ -41,7 +42,7 @@ class DigestIT extends ConductdIT {
         @SuppressWarnings("unchecked")
         TransactionOperations<Connection> tx = conductd.bean(TransactionOperations.class);
         Map<String, Object> model = tx.executeRead(status -> digest().model(now));
-        RenderedMail mail = conductd.bean(TemplateRenderer.class).render("digest", model);
+        RenderedMail mail = conductd.bean(TemplateRenderer.class).render(TemplateId.DIGEST, model);
         return mail.subject() + "\n" + mail.text() + "\n" + mail.html();
     }
 

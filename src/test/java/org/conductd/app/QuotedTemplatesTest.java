@@ -13,6 +13,7 @@ import org.conductd.commands.CommandParser;
 import org.conductd.commands.ParseResult;
 import org.conductd.commands.ReplyTrimmer;
 import org.conductd.commands.RosterEntry;
+import org.conductd.outbound.TemplateId;
 import org.conductd.outbound.TemplateRenderer;
 import org.conductd.outbound.TemplateSource;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,13 +65,13 @@ class QuotedTemplatesTest {
     private final ReplyTrimmer trimmer = new ReplyTrimmer();
 
     static Stream<Arguments> quotedMail() {
-        return TemplateCheck.TEMPLATES.stream().flatMap(template -> SHAPES.keySet().stream().sorted()
+        return Stream.of(TemplateId.values()).flatMap(template -> SHAPES.keySet().stream().sorted()
                 .map(shape -> Arguments.of(template, shape)));
     }
 
     @ParameterizedTest(name = "{0} below {1}")
     @MethodSource("quotedMail")
-    void nothingQuotedIsNewTextOrACommand(String template, String shape) {
+    void nothingQuotedIsNewTextOrACommand(TemplateId template, String shape) {
         for (String original : renderings(template)) {
             for (String quoted : List.of(original, withoutIndents(original))) {
                 String reply = AUTHOR + "\n\n" + SHAPES.get(shape) + "\n\n" + quoted + "\n";
@@ -83,7 +84,7 @@ class QuotedTemplatesTest {
     }
 
     /** The template with every value present and every section shown, and with none. */
-    private static List<String> renderings(String template) {
+    private static List<String> renderings(TemplateId template) {
         return List.of(RENDERER.render(template, new EveryValue()).text(), RENDERER.render(template, Map.of()).text());
     }
 

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.conductd.config.ConfigException;
+import org.conductd.outbound.TemplateId;
 import org.conductd.outbound.TemplateRenderer;
 import org.conductd.outbound.TemplateSource;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class TemplateCheckTest {
                     .collect(Collectors.toCollection(TreeSet::new));
         }
 
-        assertEquals(shipped, new TreeSet<>(TemplateCheck.TEMPLATES));
+        assertEquals(shipped, Stream.of(TemplateId.values()).map(TemplateId::fileName).collect(Collectors.toCollection(TreeSet::new)));
     }
 
     @Test
