@@ -43,6 +43,11 @@ import org.slf4j.LoggerFactory;
  * batch of bodies, never a round trip per message. A message is marked on the server only
  * after the sink has committed it. Mail over the size limit is streamed to a private file
  * in chunks so it never sits in memory whole.
+ *
+ * <p>The commands are written out and run with {@code IMAPFolder.doCommand} because Angus Mail's
+ * folder API reads by message number and builds a {@code Message} object per mail, fetching
+ * bodies one message at a time; on the folder's own connection, Angus still sees every
+ * unsolicited response (EXPUNGE, EXISTS), so its view of the folder stays right.
  */
 public final class MailboxSync implements AutoCloseable {
 
