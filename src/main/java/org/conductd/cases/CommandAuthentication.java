@@ -20,19 +20,19 @@ import org.conductd.store.OutboxRepository;
 @Singleton
 public final class CommandAuthentication {
 
-    /** The outcome, with the reason a refusal gives the member. */
+    /** The outcome, with the refusal that says why a reply is not authentic. */
     public sealed interface Verdict {
         record Authentic() implements Verdict {
         }
 
-        record Refused(String reason) implements Verdict {
+        record Refused(Refusal refusal) implements Verdict {
         }
 
         /**
          * The reply answers the member's own case mail, but only mail older than
          * {@code security.token-max-age}: STATUS, HELP and REOPEN may still act on it.
          */
-        record Expired(String reason) implements Verdict {
+        record Expired() implements Verdict {
         }
     }
 
@@ -53,17 +53,14 @@ public final class CommandAuthentication {
             boolean anotherMembersToken = settings.team().stream()
                     .filter(other -> !other.equals(member))
                     .anyMatch(other -> answersMailSentTo(other, caseId, m));
-            return new Verdict.Refused(anotherMembersToken
-                    ? "it answers mail that conductd sent to another team member"
-                    : "it does not answer mail that conductd sent you about this case");
+            return new Verdict.Refused(anotherMembersToken ? Refusal.ANSWERS_ANOTHER_MEMBERS_MAIL : Refusal.ANSWERS_NO_CASE_MAIL);
         }
         if (!settings.trustedAuthservIds().isEmpty() && !AuthenticationResults.passes(
                 m.rawHeaders("Authentication-Results"), settings.trustedAuthservIds(), m.from().domain())) {
-            return new Verdict.Refused("your mail provider's check of the sender (DMARC) did not pass");
+            return new Verdict.Refused(Refusal.SENDER_CHECK_FAILED);
         }
         if (!answersRecentMailSentTo(member, caseId, m)) {
-            return new Verdict.Expired("it answers mail conductd sent you more than "
-                    + settings.tokenMaxAge().toDays() + " days ago; answer this mail instead");
+            return new Verdict.Expired();
         }
         return new Verdict.Authentic();
     }

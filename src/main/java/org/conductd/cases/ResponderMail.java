@@ -81,7 +81,7 @@ public final class ResponderMail {
     public void handle(CaseRecord c, TeamMember sender, long row, InboundMessage m) {
         String actor = sender.email().address();
         if (team.isConflicted(c.id(), sender)) {
-            refuse(c, sender, row, "you have a conflict of interest in this case", false);
+            refuse(c, sender, row, Refusal.CONFLICTED);
             return;
         }
         ReplyTrimmer.Reply reply = MessageBudget.within(() -> trimmer.read(m));
@@ -94,12 +94,12 @@ public final class ResponderMail {
                 answerStatusOrHelp(c, sender, (ParseResult.Parsed) parsed, row);
                 return;
             }
-            refuse(c, sender, row, refused.reason(), true);
+            refuse(c, sender, row, refused.refusal());
             return;
         }
-        if (verdict instanceof CommandAuthentication.Verdict.Expired expired && !stillAllowedWhenExpired(parsed)) {
+        if (verdict instanceof CommandAuthentication.Verdict.Expired && !stillAllowedWhenExpired(parsed)) {
             // The refusal carries a fresh token in its own Message-ID: answering it works.
-            refuse(c, sender, row, expired.reason(), false);
+            refuse(c, sender, row, Refusal.ANSWERS_OLD_MAIL);
             return;
         }
         messages.assign(row, c.id(), AuthorRole.RESPONDER.name(), Disposition.FOLLOW_UP.name(), null);
@@ -181,16 +181,17 @@ public final class ResponderMail {
     }
 
     /** The message is kept and flagged, nothing changes, and the member's roster address is told (rate-limited). */
-    private void refuse(CaseRecord c, TeamMember sender, long row, String reason, boolean hint) {
+    private void refuse(CaseRecord c, TeamMember sender, long row, Refusal refusal) {
+        String reason = refusal.reason(settings);
         messages.assign(row, c.id(), AuthorRole.RESPONDER.name(), Disposition.REFUSED.name(), reason);
         events.save(new CaseEvent(null, c.id(), clock.instant(), sender.email().address(), "refused", reason, row));
         if (!recentlyTold(sender)) {
-            Map<String, Object> model = Map.of("reason", reason, "hint", hint);
+            Map<String, Object> model = Map.of("reason", reason, "hint", refusal.hint());
             if (team.isConflicted(c.id(), sender)) {
                 // A one-line refusal that carries nothing of the case (SPEC §3.5), so it still reaches them.
-                mail.contentFreeToMember(c, sender, TemplateId.REFUSAL, model, row);
+                mail.contentFreeToMember(c, sender, refusal.template(), model, row);
             } else {
-                mail.toMember(c, sender, TemplateId.REFUSAL, model, row);
+                mail.toMember(c, sender, refusal.template(), model, row);
             }
         }
     }
