@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.conductd.config.Settings;
 import org.conductd.ingest.IdleWaker;
 import org.conductd.ingest.MailboxSync;
+import org.conductd.mail.Backoff;
 import org.conductd.outbound.OutboxSender;
 import org.conductd.outbound.QuarantineNotices;
 import org.conductd.reports.WeeklyDigest;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class Daemon implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
-    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5));
 
     private final Settings settings;
     private final InboxPipeline pipeline;
@@ -150,7 +151,7 @@ public final class Daemon implements AutoCloseable {
     }
 
     private void pollLoop() {
-        Duration backoff = Duration.ofSeconds(1);
+        int failures = 0;
         try (MailboxSync sync = new MailboxSync(settings.imap(), settings.imapFolder(), settings.maxMessageSize(),
                 pipeline, DatabaseFile.privateDirectory(settings.oversizedDir()))) {
             while (running) {
@@ -170,15 +171,15 @@ public final class Daemon implements AutoCloseable {
                         LOG.info("Handled {} new messages", report.fetched());
                     }
                     sender.wake();
-                    backoff = Duration.ofSeconds(1);
+                    failures = 0;
                 } catch (Exception e) {
                     if (!running) {
                         break;
                     }
+                    Duration backoff = BACKOFF.after(++failures);
                     LOG.warn("Mailbox sync failed ({}); retrying in {}s", e.toString(), backoff.toSeconds());
                     sync.close();
                     wait = backoff.compareTo(wait) < 0 ? backoff : wait;
-                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
                 }
                 await(wait);
             }

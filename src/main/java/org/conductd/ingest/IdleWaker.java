@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.conductd.config.MailServer;
+import org.conductd.mail.Backoff;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
@@ -28,6 +29,7 @@ public final class IdleWaker implements AutoCloseable {
     public static final String THREAD_NAME = "imap-idle";
 
     private static final Logger LOG = LoggerFactory.getLogger(IdleWaker.class);
+    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1));
 
     private final MailServer server;
     private final String folderName;
@@ -51,7 +53,7 @@ public final class IdleWaker implements AutoCloseable {
     }
 
     private void loop() {
-        long backoffMillis = 1000;
+        int failures = 0;
         while (running) {
             try {
                 boolean supported = idleUntilBroken();
@@ -59,14 +61,13 @@ public final class IdleWaker implements AutoCloseable {
                     LOG.info("The IMAP server has no IDLE; relying on the poll interval");
                     return;
                 }
-                backoffMillis = 1000;
+                failures = 0;
             } catch (MessagingException | RuntimeException e) {
                 if (!running) {
                     return;
                 }
                 LOG.debug("IDLE connection ended: {}", e.toString());
-                sleep(backoffMillis);
-                backoffMillis = Math.min(backoffMillis * 2, 60_000);
+                sleep(BACKOFF.after(++failures).toMillis());
             } finally {
                 sockets.closeAll();
             }

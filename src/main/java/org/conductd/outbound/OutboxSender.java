@@ -37,6 +37,7 @@ import java.util.regex.Pattern;
 import org.conductd.config.MailServer;
 import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
+import org.conductd.mail.Backoff;
 import org.conductd.mail.EmailAddress;
 import org.conductd.mail.PausePoint;
 import org.conductd.store.CaseEvent;
@@ -69,8 +70,7 @@ public final class OutboxSender implements AutoCloseable {
     /** The sender's thread, one of the daemon's own. */
     public static final String THREAD_NAME = "outbox-sender";
     private static final int BATCH = 50;
-    private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
-    private static final Duration LAST_RETRY = Duration.ofHours(1);
+    private static final Backoff RETRIES = new Backoff(Duration.ofSeconds(30), Duration.ofHours(1));
     private static final Duration GIVE_UP_AFTER = Duration.ofDays(3);
     private static final Duration IDLE_WAIT = Duration.ofSeconds(30);
     private static final int SENT_RECORD_TRIES = 5;
@@ -471,12 +471,7 @@ public final class OutboxSender implements AutoCloseable {
     }
 
     private void retryLater(OutboxItem item, String error) {
-        long factor = 1L << Math.min(item.attempts(), 10);
-        Duration delay = FIRST_RETRY.multipliedBy(factor);
-        if (delay.compareTo(LAST_RETRY) > 0) {
-            delay = LAST_RETRY;
-        }
-        Instant next = clock.instant().plus(delay);
+        Instant next = clock.instant().plus(RETRIES.after(item.attempts() + 1));
         LOG.warn("Delivery of outbox message {} failed temporarily ({}); retrying at {}", item.id(), forTheRecord(error), next);
         tx.executeWrite(status -> {
             outbox.markRetry(item.id(), next, forTheRecord(error));
