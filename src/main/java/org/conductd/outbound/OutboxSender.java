@@ -10,7 +10,6 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -20,11 +19,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -32,8 +27,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.conductd.config.MailServer;
 import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
@@ -45,9 +38,6 @@ import org.conductd.store.EventRepository;
 import org.conductd.store.OutboxItem;
 import org.conductd.store.OutboxRepository;
 import org.conductd.store.OutboxState;
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,7 +68,6 @@ public final class OutboxSender implements AutoCloseable {
     /** How long stopping waits for the message in hand to be sent and recorded before it interrupts the sender. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
     /** The reply code and enhanced status a refusal starts with: "550 5.1.1". */
-    private static final Pattern REPLY_CODE = Pattern.compile("^[45]\\d\\d(?:[ -][245]\\.\\d{1,3}\\.\\d{1,3})?");
 
     private final Settings settings;
     private final OutboxRepository outbox;
@@ -263,7 +252,7 @@ public final class OutboxSender implements AutoCloseable {
                 }
             }
         } catch (MessagingException e) {
-            LOG.warn("The SMTP server is unavailable ({}); the daemon will send the rest", withoutAddresses(describe(e)));
+            LOG.warn("The SMTP server is unavailable ({}); the daemon will send the rest", withoutAddresses(SmtpFailure.describe(e)));
         } finally {
             close(transport);
         }
@@ -279,9 +268,9 @@ public final class OutboxSender implements AutoCloseable {
 
     /** No connection at all: every message left waits for the next round, however old (SPEC §4: outages are waited out). */
     private void waitOutOutage(List<OutboxItem> waiting, MessagingException e) {
-        String reason = "SMTP server unavailable: " + describe(e);
+        String reason = "SMTP server unavailable: " + SmtpFailure.describe(e);
         countFailure("unavailable");
-        LOG.warn("The SMTP server is unavailable ({}); {} messages wait", withoutAddresses(describe(e)), waiting.size());
+        LOG.warn("The SMTP server is unavailable ({}); {} messages wait", withoutAddresses(SmtpFailure.describe(e)), waiting.size());
         for (OutboxItem item : waiting) {
             retryLater(item, reason);
         }
@@ -309,11 +298,11 @@ public final class OutboxSender implements AutoCloseable {
         } catch (MessagingException e) {
             // After a failure the connection's state is unknown; the next message opens a fresh one.
             close(transport);
-            return recordFailure(item, classify(e));
+            return recordFailure(item, SmtpFailure.of(e));
         } catch (RuntimeException e) {
             // A bug or an odd row must not stop the queue: this message is tried again later like any temporary failure.
             close(transport);
-            return recordFailure(item, new Failure(false, e.toString()));
+            return recordFailure(item, new SmtpFailure(false, e.toString()));
         }
         PausePoint.reach(PausePoint.AFTER_SMTP_ACCEPT);
         sent.increment();
@@ -383,11 +372,11 @@ public final class OutboxSender implements AutoCloseable {
         }
     }
 
-    private Outcome recordFailure(OutboxItem item, Failure failure) {
+    private Outcome recordFailure(OutboxItem item, SmtpFailure failure) {
         countFailure(failure.permanent() ? "permanent" : "temporary");
         try {
             if (failure.permanent()) {
-                failPermanently(item, failure.reason(), replyCode(failure.reason()));
+                failPermanently(item, failure.reason(), failure.replyCode());
             } else if (item.createdAt().plus(GIVE_UP_AFTER).isBefore(clock.instant())) {
                 failPermanently(item, "still refused after " + GIVE_UP_AFTER.toDays() + " days: " + failure.reason(),
                         "not accepted within " + GIVE_UP_AFTER.toDays() + " days");
@@ -400,74 +389,6 @@ public final class OutboxSender implements AutoCloseable {
                     item.id(), withoutAddresses(e.toString()));
             return Outcome.UNRECORDED;
         }
-    }
-
-    /** Why a message was not delivered, in the server's own words where it gave any, and whether trying again can help. */
-    record Failure(boolean permanent, String reason) {
-    }
-
-    /**
-     * What a failed send means. Angus Mail reports a recipient refused at RCPT TO as a plain
-     * {@link SendFailedException} ("Invalid Addresses") with the server's reply nested behind
-     * {@code getNextException()}, and a refusal at MAIL FROM or DATA as an
-     * {@link SMTPSendFailedException}; so the whole chain is searched, outermost first, for
-     * an SMTP reply code: 5xx is final, 4xx is worth another try. With no code at all, an
-     * address the client itself rejected as invalid is final too; anything else (a dropped
-     * connection, a timeout) is temporary.
-     */
-    static Failure classify(MessagingException e) {
-        List<Throwable> chain = chain(e);
-        for (Throwable t : chain) {
-            int code = replyCode(t);
-            if (code >= 400) {
-                String reply = t.getMessage() == null ? "" : t.getMessage().strip();
-                return new Failure(code >= 500, reply.startsWith(Integer.toString(code)) ? reply : code + " " + reply);
-            }
-        }
-        boolean invalidAddress = chain.stream().anyMatch(t -> t instanceof SendFailedException s
-                && s.getInvalidAddresses() != null && s.getInvalidAddresses().length > 0);
-        return new Failure(invalidAddress, describe(e));
-    }
-
-    private static int replyCode(Throwable t) {
-        if (t instanceof SMTPAddressFailedException refused) {
-            return refused.getReturnCode();
-        }
-        if (t instanceof SMTPSenderFailedException refused) {
-            return refused.getReturnCode();
-        }
-        if (t instanceof SMTPSendFailedException refused) {
-            return refused.getReturnCode();
-        }
-        return 0;
-    }
-
-    /** Every exception reachable through {@code getNextException()} and {@code getCause()}, nearest first, each once. */
-    private static List<Throwable> chain(Throwable first) {
-        List<Throwable> chain = new ArrayList<>();
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<Throwable> queue = new ArrayDeque<>(List.of(first));
-        while (!queue.isEmpty()) {
-            Throwable t = queue.removeFirst();
-            if (!seen.add(t)) {
-                continue;
-            }
-            chain.add(t);
-            if (t instanceof MessagingException m && m.getNextException() != null) {
-                queue.addLast(m.getNextException());
-            }
-            if (t.getCause() != null) {
-                queue.addLast(t.getCause());
-            }
-        }
-        return chain;
-    }
-
-    /** The message of an exception and of what caused it, e.g. "Exception reading response: Connection reset". */
-    private static String describe(Throwable e) {
-        String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        Throwable cause = e instanceof MessagingException m && m.getNextException() != null ? m.getNextException() : e.getCause();
-        return cause == null || cause.getMessage() == null ? text : text + ": " + cause.getMessage();
     }
 
     private void retryLater(OutboxItem item, String error) {
@@ -491,12 +412,6 @@ public final class OutboxSender implements AutoCloseable {
             failures.deliveryFailed(item, new DeliveryFailureListener.Failure(code, reason, now, null));
             return null;
         });
-    }
-
-    /** "550 5.1.1" from "550 5.1.1 &lt;...&gt;: User unknown"; "" when the text starts with no reply code. */
-    private static String replyCode(String reason) {
-        Matcher code = REPLY_CODE.matcher(reason.strip());
-        return code.find() ? code.group() : "";
     }
 
     /** Sleeps; false if the sender is being stopped. */

@@ -10,7 +10,6 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.net.SocketException;
-import org.conductd.outbound.OutboxSender.Failure;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** How the sender reads a failed send; exceptions built as Angus Mail 2.0.5 throws them. */
-class OutboxSenderTest {
+class SmtpFailureTest {
 
     private static final InternetAddress JANE = address("jane@example.net");
 
@@ -36,7 +35,7 @@ class OutboxSenderTest {
 
         @Test
         void aRecipientRefusedWith550IsRefusedForGood() {
-            Failure failure = OutboxSender.classify(refusedRecipient(550, "550 5.1.1 <jane@example.net>: user unknown\n"));
+            SmtpFailure failure = SmtpFailure.of(refusedRecipient(550, "550 5.1.1 <jane@example.net>: user unknown\n"));
 
             assertTrue(failure.permanent());
             assertEquals("550 5.1.1 <jane@example.net>: user unknown", failure.reason());
@@ -44,7 +43,7 @@ class OutboxSenderTest {
 
         @Test
         void aRecipientRefusedWith451IsWorthAnotherTry() {
-            Failure failure = OutboxSender.classify(refusedRecipient(451, "451 4.3.0 try later"));
+            SmtpFailure failure = SmtpFailure.of(refusedRecipient(451, "451 4.3.0 try later"));
 
             assertFalse(failure.permanent());
             assertEquals("451 4.3.0 try later", failure.reason());
@@ -55,7 +54,7 @@ class OutboxSenderTest {
             MessagingException refused = new SMTPSendFailedException("DATA", 554, "554 5.6.0 message refused", null,
                     new Address[0], new Address[] {JANE}, new Address[0]);
 
-            assertTrue(OutboxSender.classify(refused).permanent());
+            assertTrue(SmtpFailure.of(refused).permanent());
         }
 
         @Test
@@ -63,7 +62,7 @@ class OutboxSenderTest {
             MessagingException refused = new SMTPSenderFailedException(address("conduct@example.org"),
                     "MAIL FROM:<conduct@example.org>", 553, "553 5.7.1 sender rejected");
 
-            assertTrue(OutboxSender.classify(refused).permanent());
+            assertTrue(SmtpFailure.of(refused).permanent());
         }
 
         @Test
@@ -71,12 +70,12 @@ class OutboxSenderTest {
             MessagingException wrapped = new MessagingException("sending failed",
                     new MessagingException("while sending", refusedRecipient(550, "550 no such user")));
 
-            assertTrue(OutboxSender.classify(wrapped).permanent());
+            assertTrue(SmtpFailure.of(wrapped).permanent());
         }
 
         @Test
         void aReplyWithoutItsCodeInTheTextGetsTheCodeInFront() {
-            assertEquals("452 mailbox full", OutboxSender.classify(refusedRecipient(452, "mailbox full")).reason());
+            assertEquals("452 mailbox full", SmtpFailure.of(refusedRecipient(452, "mailbox full")).reason());
         }
 
         @Test
@@ -84,12 +83,12 @@ class OutboxSenderTest {
             SendFailedException invalid = new SendFailedException("Invalid Addresses",
                     new AddressException("Illegal address"), new Address[0], new Address[0], new Address[] {JANE});
 
-            assertTrue(OutboxSender.classify(invalid).permanent());
+            assertTrue(SmtpFailure.of(invalid).permanent());
         }
 
         @Test
         void aDroppedConnectionIsWorthAnotherTry() {
-            Failure failure = OutboxSender.classify(
+            SmtpFailure failure = SmtpFailure.of(
                     new MessagingException("Exception reading response", new SocketException("Connection reset")));
 
             assertFalse(failure.permanent());
