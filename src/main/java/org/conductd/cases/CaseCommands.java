@@ -88,16 +88,14 @@ public final class CaseCommands {
             if (selfConflict && CommandSpec.of(command).belongsToTwoPersonRule()) {
                 continue; // dropped when the reply applies: the sender's conflict comes first
             }
-            Optional<String> problem = CommandSpec.of(command).belongsToTwoPersonRule()
+            Optional<Objection> objection = CommandSpec.of(command).belongsToTwoPersonRule()
                     ? checkTwoPersonRule(case_, sender, command, referencedIds)
-                    : checkOther(case_, sender, command);
-            problem.ifPresent(reason -> problems.add(new Problem(0, keyword, reason,
-                    reason.startsWith(NAME_THE_DRAFT) ? drafts.pendingLabels(c.id()) : List.of())));
+                    : checkOther(case_, sender, command).map(Objection::new);
+            objection.ifPresent(o -> problems.add(new Problem(0, keyword, o.reason(), o.choices())));
         }
         return problems;
     }
 
-    private static final String NAME_THE_DRAFT = "name the draft";
     /** How a transcript line naming commands dropped for the sender's own conflict begins. */
     static final String NOT_APPLIED = "Not applied";
 
@@ -165,18 +163,18 @@ public final class CaseCommands {
     }
 
     /** Why a drafting, approving, rejecting or overriding command cannot apply, if it cannot. */
-    private Optional<String> checkTwoPersonRule(Simulated s, TeamMember sender, Command command,
+    private Optional<Objection> checkTwoPersonRule(Simulated s, TeamMember sender, Command command,
                                                 List<String> referencedIds) {
         String member = sender.email().address();
         if (s.conflicted.contains(member)) {
-            return Optional.of("you have a conflict of interest in this case");
+            return objection(Refusal.CONFLICTED.reason(settings));
         }
         if (s.state == CaseState.CLOSED) {
-            return Optional.of("the case is closed; REOPEN it first");
+            return objection("the case is closed; REOPEN it first");
         }
         if (command instanceof Command.Reply reply) {
             boolean recorded = reply.to() == Recipient.REPORTER ? s.reporterAddress : s.reportedAddress;
-            return recorded ? Optional.empty() : Optional.of(reply.to() == Recipient.REPORTER
+            return recorded ? Optional.empty() : objection(reply.to() == Recipient.REPORTER
                     ? "no address is recorded for the reporter; record one with REPORTER: Name <address>"
                     : "no address is recorded for the reported person; record one with REPORTED: Name <address>");
         }
@@ -185,30 +183,44 @@ public final class CaseCommands {
         }
         if (command instanceof Command.DsfReport) {
             return s.c.dsfReportedAt() == null ? Optional.empty()
-                    : Optional.of("this incident was reported to the DSF on " + CaseText.when(s.c.dsfReportedAt())
+                    : objection("this incident was reported to the DSF on " + CaseText.when(s.c.dsfReportedAt())
                             + "; one report per incident");
         }
         if (s.replyDrafts) {
             // A draft made in the same reply could replace the one being decided on.
-            return Optional.of("approve, reject or send drafts in a reply of their own, not in one that drafts");
+            return objection("approve, reject or send drafts in a reply of their own, not in one that drafts");
         }
         Optional<Draft> draft = identify(s.c, command, referencedIds);
         if (draft.isEmpty()) {
             String label = labelOf(command);
-            return Optional.of(label != null ? "there is no draft " + label + " in this case"
-                    : NAME_THE_DRAFT + ": reply to its approval request, or write "
-                            + CommandSpec.of(command).keyword() + ": D<n>" + (command instanceof Command.Approve ? ""
-                            : " and the reason"));
+            if (label != null) {
+                return objection("there is no draft " + label + " in this case");
+            }
+            // The pending drafts are the choices: the sender named none of them.
+            return Optional.of(new Objection("name the draft: reply to its approval request, or write "
+                    + CommandSpec.of(command).keyword() + ": D<n>" + (command instanceof Command.Approve ? "" : " and the reason"),
+                    drafts.pendingLabels(s.c.id())));
         }
         if (!s.decided.add(draft.get().id())) {
-            return Optional.of(draft.get().label() + " is already decided on a line above");
+            return objection(draft.get().label() + " is already decided on a line above");
         }
         if ((command instanceof Command.Reject || command instanceof Command.SendNow) && reasonOf(command).isBlank()) {
-            return Optional.of("give a reason after " + draft.get().label());
+            return objection("give a reason after " + draft.get().label());
         }
-        return command instanceof Command.Approve
+        return (command instanceof Command.Approve
                 ? drafts.whyNotApprovable(draft.get(), member, referencedIds)
-                : drafts.whyClosed(draft.get());
+                : drafts.whyClosed(draft.get())).map(Objection::new);
+    }
+
+    /** Why a command cannot apply, and the valid choices to name in the error mail. */
+    private record Objection(String reason, List<String> choices) {
+        Objection(String reason) {
+            this(reason, List.of());
+        }
+    }
+
+    private static Optional<Objection> objection(String reason) {
+        return Optional.of(new Objection(reason));
     }
 
     /** The draft an APPROVE, REJECT or SEND-NOW means: the label it gives, or the request it answers. */
