@@ -57,6 +57,9 @@ final class QuoteMarkers {
             verbLast(alternatives(VERBS_LAST)), verbThenAuthor(alternatives(VERBS_BEFORE_AUTHOR)),
             verbGlued(alternatives(VERBS_GLUED)));
 
+    /** A verb that ends other attributions, followed by the date: Thunderbird's "Anna wrote on 02/03/2026 10:15:". */
+    private static final Pattern VERB_THEN_DATE = verbThenAuthor(alternatives(VERBS_LAST));
+
     /** Every verb, folded: a line must hold one of them for any pattern to be worth running. */
     private static final List<String> VERB_STEMS = Stream.of(VERBS_LAST, VERBS_BEFORE_AUTHOR, VERBS_GLUED)
             .flatMap(List::stream).map(QuoteMarkers::fold).distinct().toList();
@@ -679,6 +682,48 @@ final class QuoteMarkers {
         int dash = text.indexOf(" \u2013 ");
         return text.length() <= ATTRIBUTION_MAX_CHARS && dash > 0 && text.lastIndexOf('@', dash) >= 0
                 && text.indexOf(" \u2013 ", dash + 1) < 0 && namesTime(text.substring(dash)) && namesYear(text.substring(dash));
+    }
+
+    /**
+     * Attributions only a quote below makes one: Thunderbird's "Anna wrote on 02/03/2026 10:15:"
+     * (its header type with the date after the verb, in every language), and its Ukrainian
+     * "02.03.26 10:15, Anna:", which has no verb at all. Both hold a time of day; the second
+     * opens with a numeric date.
+     */
+    static boolean isQuotedDatedLine(String line) {
+        String text = line.strip();
+        if (text.length() > ATTRIBUTION_MAX_CHARS || !text.endsWith(":") || !namesTime(text) || isCommandLike(text)) {
+            return false;
+        }
+        String folded = fold(text);
+        boolean verbThenDate = VERB_STEMS.stream().anyMatch(folded::contains) && VERB_THEN_DATE.matcher(text).find();
+        return verbThenDate || opensWithNumericDate(text) && text.indexOf(", ") > 0;
+    }
+
+    /** "02.03.26", "2026-03-02", "3/2/2026": digits, a separator, digits, the same separator, digits. */
+    private static boolean opensWithNumericDate(String text) {
+        int i = digitsFrom(text, 0);
+        if (i == 0 || i > 4 || i >= text.length()) {
+            return false;
+        }
+        char separator = text.charAt(i);
+        if (separator != '.' && separator != '/' && separator != '-') {
+            return false;
+        }
+        int j = digitsFrom(text, i + 1);
+        if (j == i + 1 || j - i - 1 > 2 || j >= text.length() || text.charAt(j) != separator) {
+            return false;
+        }
+        int k = digitsFrom(text, j + 1);
+        return k > j + 1 && k - j - 1 <= 4;
+    }
+
+    private static int digitsFrom(String text, int from) {
+        int i = from;
+        while (i < text.length() && isAsciiDigit(text.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     /**

@@ -112,8 +112,8 @@ public final class ReplyTrimmer {
                 // Zoho's "---- On … wrote ----" always stands above the whole original, quoted or not.
                 break;
             }
-            if (attribution == 0 && (QuoteMarkers.isDatedAddressLine(line) || QuoteMarkers.isDashDatedAddressLine(line))
-                    && quoteOrEndFrom(lines, i + 1)) {
+            if (attribution == 0 && (QuoteMarkers.isDatedAddressLine(line) || QuoteMarkers.isDashDatedAddressLine(line)
+                    || QuoteMarkers.isQuotedDatedLine(line)) && quoteOrEndFrom(lines, i + 1)) {
                 attribution = 1;
             }
             if (attribution == 0) {

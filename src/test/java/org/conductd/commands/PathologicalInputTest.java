@@ -34,7 +34,7 @@ class PathologicalInputTest {
                 + (QuoteMarkers.isHeaderBlock(asOneLine, 0) | QuoteMarkers.isHeaderBlock(lines, 0)
                         | QuoteMarkers.namesTimeOrAddress(asOneLine) | QuoteMarkers.startsWithHeaderBlock(text)
                         | QuoteMarkers.isClientDatedAddressLine(text) | QuoteMarkers.isDashDatedAddressLine(text)
-                        | QuoteMarkers.isGroupWiseAttribution(text)
+                        | QuoteMarkers.isGroupWiseAttribution(text) | QuoteMarkers.isQuotedDatedLine(text)
                         | !lines.isEmpty() && QuoteMarkers.startsNotesHeaderTable(lines, 0)
                         ? 1 : 0));
     }

@@ -46,4 +46,15 @@ class QuoteMarkersTest {
         assertTrue(QuoteMarkers.isDatedAddressLine("* Anna <anna@example.org> [2026-03-02 10:15 +0100]:"));
         assertFalse(QuoteMarkers.isDatedAddressLine("* Anna <anna@example.org> [see the notes]:"));
     }
+
+    @Test
+    void aDatedLineAboveAQuoteNeedsAVerbBeforeItsDateOrANumericDateFirst() {
+        assertTrue(QuoteMarkers.isQuotedDatedLine("Anna wrote on 02/03/2026 10:15:"));
+        assertTrue(QuoteMarkers.isQuotedDatedLine("Anna a écrit le 02/03/2026 à 10:15 :"));
+        assertTrue(QuoteMarkers.isQuotedDatedLine("02.03.26 10:15, Example Conf 2026 Code of Conduct team:"));
+        assertFalse(QuoteMarkers.isQuotedDatedLine("Anna wrote on Monday:"));
+        assertFalse(QuoteMarkers.isQuotedDatedLine("We met at 10:15 and she said:"));
+        assertFalse(QuoteMarkers.isQuotedDatedLine("NOTE: 02.03.26 10:15, venue:"));
+        assertFalse(QuoteMarkers.isQuotedDatedLine("1.5 hours at 10:15, then:"));
+    }
 }
