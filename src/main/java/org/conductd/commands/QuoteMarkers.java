@@ -354,7 +354,7 @@ final class QuoteMarkers {
         String folded = fold(text);
         return VERB_STEMS.stream().anyMatch(folded::contains)
                 && ATTRIBUTION_VERBS.stream().anyMatch(p -> p.matcher(text).find())
-                && isSpecific(text);
+                && isSpecific(text) && !endsASentenceInside(text);
     }
 
     private static boolean isSpecific(String text) {
@@ -533,6 +533,11 @@ final class QuoteMarkers {
         return i >= 3 && i < text.length() && text.charAt(i) == ':' && !hasLineBreak(text);
     }
 
+    /** Whether the lines hold an address, as a client's attribution above an unquoted original does. */
+    static boolean namesAddress(List<String> lines) {
+        return lines.stream().anyMatch(line -> line.indexOf('@') >= 0);
+    }
+
     /** Whether the lines name a time of day or an address, as clients' attributions do. */
     static boolean namesTimeOrAddress(List<String> lines) {
         return lines.stream().anyMatch(line -> line.indexOf('@') >= 0 || namesTime(line));
@@ -645,59 +650,79 @@ final class QuoteMarkers {
         return isHeaderLine(unbold(line), FROM_HEADER);
     }
 
-    /** The most lines below its address line that Lotus Notes spreads its header table over. */
-    private static final int NOTES_HEADER_MAX_LINES = 14;
-
-    /**
-     * Lotus Notes 6 and 7 write the original's header as a table turned to text: the sender's line
-     * with the address (or the name, the address on the next line), the date, then the header
-     * names on lines of their own ("To", "cc", "Subject") beside or above their values. Two such
-     * lone header names and a time of day within a few lines below an address mark it; an author's
-     * lines seldom hold even one.
-     */
-    static boolean startsNotesHeaderTable(List<String> lines, int start) {
-        String first = lines.get(start).strip();
-        if (first.isEmpty() || first.length() > ATTRIBUTION_MAX_CHARS
-                || first.indexOf('@') < 0 && (start + 1 >= lines.size() || lines.get(start + 1).indexOf('@') < 0)) {
-            return false;
-        }
-        int names = 0;
-        boolean dated = false;
-        for (int j = start + 1; j < lines.size() && j <= start + NOTES_HEADER_MAX_LINES; j++) {
-            String text = lines.get(j).strip();
-            if (text.length() <= LONGEST_HEADER_NAME && OTHER_HEADER.contains(fold(text))) {
-                names++;
-            }
-            dated |= text.length() <= ATTRIBUTION_MAX_CHARS && namesTime(text);
-        }
-        return names >= 2 && dated;
-    }
-
     /**
      * Nextcloud Mail's attribution: the sender and address, an en dash, and the date and time,
-     * with no verb and no colon ("\"Anna\" anna@example.org – March 2, 2026 10:15 AM").
+     * with no verb and no colon ("\"Anna\" anna@example.org – March 2, 2026 10:15 AM"). The name
+     * is in double quotes; the address follows it bare.
      */
     static boolean isDashDatedAddressLine(String line) {
         String text = line.strip();
         int dash = text.indexOf(" \u2013 ");
-        return text.length() <= ATTRIBUTION_MAX_CHARS && dash > 0 && text.lastIndexOf('@', dash) >= 0
+        return text.length() <= ATTRIBUTION_MAX_CHARS && dash > 0 && text.startsWith("\"")
+                && text.indexOf("\" ", 1) > 0 && text.lastIndexOf('@', dash) >= 0
                 && text.indexOf(" \u2013 ", dash + 1) < 0 && namesTime(text.substring(dash)) && namesYear(text.substring(dash));
     }
 
     /**
      * Attributions only a quote below makes one: Thunderbird's "Anna wrote on 02/03/2026 10:15:"
      * (its header type with the date after the verb, in every language), and its Ukrainian
-     * "02.03.26 10:15, Anna:", which has no verb at all. Both hold a time of day; the second
-     * opens with a numeric date.
+     * "02.03.26 10:15, Anna:", which has no verb at all. Both hold a time of day and a numeric
+     * date, the second its two-digit year first; neither holds the end of a sentence. "He wrote on
+     * 14 March at 22:41:" and a chat log's "14.03.2026 22:41, Mark:" above the author's own
+     * quote stay the author's.
      */
+    /** Whether the line ends in a colon, ASCII or full-width. */
+    static boolean endsWithColon(String line) {
+        String text = line.strip();
+        return text.endsWith(":") || text.endsWith("\uFF1A");
+    }
+
     static boolean isQuotedDatedLine(String line) {
         String text = line.strip();
         if (text.length() > ATTRIBUTION_MAX_CHARS || !text.endsWith(":") || !namesTime(text) || isCommandLike(text)) {
             return false;
         }
+        if (endsASentenceInside(text)) {
+            return false;
+        }
         String folded = fold(text);
-        boolean verbThenDate = VERB_STEMS.stream().anyMatch(folded::contains) && VERB_THEN_DATE.matcher(text).find();
-        return verbThenDate || opensWithNumericDate(text) && text.indexOf(", ") > 0;
+        boolean verbThenDate = VERB_STEMS.stream().anyMatch(folded::contains) && VERB_THEN_DATE.matcher(text).find()
+                && holdsNumericDate(text);
+        return verbThenDate || opensWithShortNumericDate(text) && text.indexOf(", ") > 0;
+    }
+
+    /**
+     * A sentence ending inside the text: a word of three or more small letters, a full stop, "!"
+     * or "?", a blank and a capital ("… the channel. He wrote on …"). Clients' attributions
+     * abbreviate only days and months, before a digit or a comma ("Am So., 1. Jan. 2023").
+     */
+    private static boolean endsASentenceInside(String text) {
+        for (int i = 3; i + 2 < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == '.' || c == '!' || c == '?') && text.charAt(i + 1) == ' ' && Character.isUpperCase(text.charAt(i + 2))
+                    && Character.isLowerCase(text.charAt(i - 1)) && Character.isLowerCase(text.charAt(i - 2))
+                    && Character.isLowerCase(text.charAt(i - 3))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a numeric date ("02/03/2026", "2.3.2026") stands as a word of its own somewhere in the text. */
+    private static boolean holdsNumericDate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (isAsciiDigit(text.charAt(i)) && (i == 0 || !isAsciiDigit(text.charAt(i - 1)) && text.charAt(i - 1) != '.')
+                    && opensWithNumericDate(text.substring(i, Math.min(text.length(), i + 10)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Thunderbird's short date, with a two-digit year ("02.03.26"): a chat log's "14.03.2026 22:41, Mark:" stays text. */
+    private static boolean opensWithShortNumericDate(String text) {
+        return opensWithNumericDate(text) && text.length() > 8 && !isAsciiDigit(text.charAt(8))
+                && isAsciiDigit(text.charAt(6)) && isAsciiDigit(text.charAt(7));
     }
 
     /** "02.03.26", "2026-03-02", "3/2/2026": digits, a separator, digits, the same separator, digits. */
@@ -732,9 +757,21 @@ final class QuoteMarkers {
      */
     static boolean isGroupWiseAttribution(String line) {
         String text = line.strip();
-        return text.length() <= ATTRIBUTION_MAX_CHARS && text.startsWith(">>> ") && text.endsWith(" >>>")
-                && text.length() > 8 && text.indexOf('@') > 0 && namesTime(text);
+        if (text.length() > ATTRIBUTION_MAX_CHARS || text.length() <= 8 || !text.startsWith(">>> ") || !text.endsWith(" >>>")) {
+            return false;
+        }
+        // The sender, then the date and time and nothing else: "… <anna@example.org> 3/2/2026 10:15 AM".
+        String inner = text.substring(4, text.length() - 4).strip();
+        int addressEnd = inner.lastIndexOf('>');
+        if (addressEnd < 0 || inner.lastIndexOf('@', addressEnd) < 0) {
+            return false;
+        }
+        String when = inner.substring(addressEnd + 1).strip();
+        return opensWithNumericDate(when) && namesTime(when) && when.length() <= GROUPWISE_DATE_MAX_CHARS;
     }
+
+    /** "12/31/2026 11:59 PM" and the like. */
+    private static final int GROUPWISE_DATE_MAX_CHARS = 22;
 
     /** A header line: one of the names in any case, a colon, and nothing or a blank and the value. */
     private static boolean isHeaderLine(String line, Set<String> names) {

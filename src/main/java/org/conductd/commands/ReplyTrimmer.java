@@ -102,8 +102,7 @@ public final class ReplyTrimmer {
                 i += headerBlock;
                 continue;
             }
-            if (QuoteMarkers.startsOriginalMessage(lines, i) || headerBlock > 0
-                    || authorWrote && QuoteMarkers.startsNotesHeaderTable(lines, i)) {
+            if (QuoteMarkers.startsOriginalMessage(lines, i) || headerBlock > 0) {
                 dropTrailingRules(kept);
                 break;
             }
@@ -112,8 +111,9 @@ public final class ReplyTrimmer {
                 // Zoho's "---- On … wrote ----" always stands above the whole original, quoted or not.
                 break;
             }
-            if (attribution == 0 && (QuoteMarkers.isDatedAddressLine(line) || QuoteMarkers.isDashDatedAddressLine(line)
-                    || QuoteMarkers.isQuotedDatedLine(line)) && quoteOrEndFrom(lines, i + 1)) {
+            if (attribution == 0 && QuoteMarkers.isDatedAddressLine(line) && quoteOrEndFrom(lines, i + 1)
+                    || attribution == 0 && (QuoteMarkers.isDashDatedAddressLine(line) || QuoteMarkers.isQuotedDatedLine(line))
+                            && quoteFollows(lines, i + 1)) {
                 attribution = 1;
             }
             if (attribution == 0) {
@@ -128,9 +128,20 @@ public final class ReplyTrimmer {
                     i += attribution;
                     continue;
                 }
-                if (QuoteMarkers.namesTimeOrAddress(lines.subList(i, i + attribution))) {
-                    // A client that does not prefix the original with ">" puts it right below. A
-                    // line without a time or an address ("On 3 March you wrote:") is the author's.
+                List<String> attributionLines = lines.subList(i, i + attribution);
+                boolean address = QuoteMarkers.namesAddress(attributionLines);
+                boolean clientWritten = attribution == 1
+                        ? QuoteMarkers.namesTimeOrAddress(attributionLines) && (address || QuoteMarkers.endsWithColon(line))
+                                && line.chars().anyMatch(c -> c >= '0' && c <= '9')
+                        : address;
+                if (clientWritten) {
+                    // A client that does not prefix the original with ">" puts it right below, its
+                    // attribution dated. A line without a time or an address ("On 3 March you
+                    // wrote:") or without a date ("She wrote from anna@example.org:") is the author's,
+                    // and so is one without its colon and an address ("On Saturday at 22:41 the
+                    // speaker wrote"), and an attribution wrapped over lines without the address
+                    // that made a client wrap it ("Am 14.03. um 22:41 schrieb / mir die Meldende
+                    // Folgendes:"): what follows is the author's too.
                     break;
                 }
             }
@@ -152,6 +163,16 @@ public final class ReplyTrimmer {
     /** The new text of an HTML reply: clients' quote markup removed, then the plain rules. */
     public String trimHtml(String html) {
         return trimPlain(HtmlToText.text(HtmlQuotes.strip(html)));
+    }
+
+    /** Whether a quote is the first non-blank line from {@code from} on. */
+    private static boolean quoteFollows(List<String> lines, int from) {
+        for (int j = from; j < lines.size(); j++) {
+            if (!lines.get(j).isBlank()) {
+                return QuoteMarkers.isQuote(lines.get(j));
+            }
+        }
+        return false;
     }
 
     /** Whether the first non-blank line from {@code from} on is a quote, or there is none. */

@@ -51,14 +51,31 @@ final class Signatures {
 
     /**
      * Mailman's list footer: a rule of underscores, the line "&lt;list&gt; mailing list", then the
-     * list's address or page ("riak-users@lists.basho.com"). All three must be there, so that a
-     * sentence ending in "the mailing list" stays text.
+     * list's address or page ("riak-users@lists.basho.com"), and nothing below but its links. All
+     * must be there, so that a sentence ending in "the mailing list", or the author's text below
+     * such lines, stays text.
      */
     static boolean startsListFooter(List<String> lines, int i) {
-        return i + 2 < lines.size()
-                && isUnderscoreRule(lines.get(i).strip())
-                && LIST_NAME_LINE.matches(lines.get(i + 1).strip())
-                && (lines.get(i + 2).contains("@") || lines.get(i + 2).contains("://"));
+        if (i + 2 >= lines.size() || !isUnderscoreRule(lines.get(i).strip()) || !LIST_NAME_LINE.matches(lines.get(i + 1).strip())
+                || !isListLink(lines.get(i + 2))) {
+            return false;
+        }
+        // The footer ends the message: below it, only more of the list's links, or a quote.
+        int links = 0;
+        for (int j = i + 3; j < lines.size() && !QuoteMarkers.isQuote(lines.get(j)); j++) {
+            if (!lines.get(j).isBlank() && (!isListLink(lines.get(j)) || ++links > LIST_FOOTER_MAX_LINKS)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Mailman writes the list's address and its page, and some lists a few more links. */
+    private static final int LIST_FOOTER_MAX_LINKS = 3;
+
+    private static boolean isListLink(String line) {
+        String text = line.strip();
+        return text.indexOf(' ') < 0 && (text.contains("@") || text.contains("://"));
     }
 
     private static final Pattern LIST_NAME_LINE = Pattern.compile("[\\p{L}\\p{N}._+-]{1,64} mailing list", Pattern.CASE_INSENSITIVE);
@@ -77,8 +94,8 @@ final class Signatures {
      * address), as Chinese and Japanese writers and many signature generators draw it. The rule
      * is of Unicode dashes only, never ASCII ones, which people draw between paragraphs. The block
      * below it must look like one: up to six short lines to the end of the text or to a quote,
-     * attribution or original message, none ending a sentence and none a possible command, so
-     * that "—————" above a postscript or an answer keeps it.
+     * attribution or original message, none ending a sentence, holding a colon ("补充：…") or
+     * opening like a command, so that "—————" above a postscript or an answer keeps it.
      */
     static boolean startsRuledSignature(List<String> lines, int i) {
         if (!isLongDashRule(lines.get(i).strip())) {
@@ -91,7 +108,7 @@ final class Signatures {
                 continue;
             }
             if (++written > RULED_SIGNATURE_MAX_LINES || text.length() > RULED_SIGNATURE_MAX_CHARS
-                    || endsSentence(text) || opensWithCapitalWord(text)) {
+                    || endsSentence(text) || opensWithCapitalWord(text) || text.indexOf(':') >= 0 || text.indexOf('\uFF1A') >= 0) {
                 return false;
             }
         }

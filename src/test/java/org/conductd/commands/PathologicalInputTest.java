@@ -35,7 +35,6 @@ class PathologicalInputTest {
                         | QuoteMarkers.namesTimeOrAddress(asOneLine) | QuoteMarkers.startsWithHeaderBlock(text)
                         | QuoteMarkers.isClientDatedAddressLine(text) | QuoteMarkers.isDashDatedAddressLine(text)
                         | QuoteMarkers.isGroupWiseAttribution(text) | QuoteMarkers.isQuotedDatedLine(text)
-                        | !lines.isEmpty() && QuoteMarkers.startsNotesHeaderTable(lines, 0)
                         ? 1 : 0));
     }
 

@@ -14,15 +14,7 @@ class QuoteMarkersTest {
         assertTrue(QuoteMarkers.isGroupWiseAttribution(">>> \"Anna\" <anna@example.org> 3/2/2026 10:15 AM >>>"));
         assertFalse(QuoteMarkers.isGroupWiseAttribution(">>> see above >>>"));
         assertFalse(QuoteMarkers.isGroupWiseAttribution("> >>> \"Anna\" <anna@example.org> 3/2/2026 10:15 AM >>>"));
-    }
-
-    @Test
-    void aNotesHeaderTableNeedsAnAddressTwoLoneHeaderNamesAndATime() {
-        assertTrue(QuoteMarkers.startsNotesHeaderTable(List.of("Anna <anna@example.org>", "02/03/2026 10:15", "",
-                "To", "bob@example.org", "cc", "", "Subject", "[CoC #12] Approval needed"), 0));
-        assertFalse(QuoteMarkers.startsNotesHeaderTable(List.of("Write to anna@example.org by 10:30.", "",
-                "To", "do: call the venue"), 0));
-        assertFalse(QuoteMarkers.startsNotesHeaderTable(List.of("Write to anna@example.org.", "", "To", "Subject"), 0));
+        assertFalse(QuoteMarkers.isGroupWiseAttribution(">>> IMPORTANT: write to anna@example.org by 10:15 >>>"));
     }
 
     @Test
@@ -30,6 +22,7 @@ class QuoteMarkersTest {
         assertTrue(QuoteMarkers.isDashDatedAddressLine("\"Anna\" anna@example.org \u2013 March 2, 2026 10:15 AM"));
         assertFalse(QuoteMarkers.isDashDatedAddressLine("I wrote to anna@example.org \u2013 she answered at 10:15"));
         assertFalse(QuoteMarkers.isDashDatedAddressLine("At 10:15 on 2 March 2026 \u2013 anna@example.org called"));
+        assertFalse(QuoteMarkers.isDashDatedAddressLine("mark@example.org \u2013 14.03.2026 at 22:41"));
     }
 
     @Test
@@ -56,5 +49,8 @@ class QuoteMarkersTest {
         assertFalse(QuoteMarkers.isQuotedDatedLine("We met at 10:15 and she said:"));
         assertFalse(QuoteMarkers.isQuotedDatedLine("NOTE: 02.03.26 10:15, venue:"));
         assertFalse(QuoteMarkers.isQuotedDatedLine("1.5 hours at 10:15, then:"));
+        assertFalse(QuoteMarkers.isQuotedDatedLine("He wrote on 14 March 2026 at 22:41:"));
+        assertFalse(QuoteMarkers.isQuotedDatedLine("the channel. He wrote on 14/03/2026 at 22:41:"));
+        assertFalse(QuoteMarkers.isQuotedDatedLine("14.03.2026 22:41, Mark:"));
     }
 }
