@@ -1,0 +1,5 @@
+/**
+ * The configuration: reading and checking every {@code conductd.*} key into {@link
+ * org.conductd.config.Settings}, with one error naming the key for anything wrong.
+ */
+package org.conductd.config;
