@@ -348,7 +348,7 @@ final class QuoteMarkers {
     }
 
     private static boolean isAttribution(String text) {
-        if (!text.endsWith(":") && !text.endsWith("\uFF1A")) {
+        if (!endsWithColon(text)) {
             return false;
         }
         String folded = fold(text);

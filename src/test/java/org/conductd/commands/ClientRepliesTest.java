@@ -33,22 +33,18 @@ class ClientRepliesTest {
     @MethodSource("fixtures")
     void theNewTextIsFoundExactly(String name) throws IOException {
         Fixture fixture = Fixture.read(DIRECTORY, name);
-        assertEquals(fixture.newText(), newText(fixture), fixture.comment());
+        assertEquals(fixture.newText(), fixture.trimmedBy(trimmer), fixture.comment());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void onlyTheAuthorsOwnCommandsAreRead(String name) throws IOException {
         Fixture fixture = Fixture.read(DIRECTORY, name);
-        String authorBlock = fixture.html() ? trimmer.authorBlockOfHtml(fixture.reply()) : trimmer.authorBlockOfPlain(fixture.reply());
+        String authorBlock = fixture.authorBlockBy(trimmer);
         assertTrue(fixture.newText().startsWith(authorBlock), fixture.comment() + ": the author's block opens the new text");
-        ParseResult read = PARSER.parse(newText(fixture), authorBlock, ALICE);
+        ParseResult read = PARSER.parse(fixture.trimmedBy(trimmer), authorBlock, ALICE);
         ParseResult written = PARSER.parse(fixture.newText(), authorBlock, ALICE);
         assertEquals(written, read, fixture.comment());
-    }
-
-    private String newText(Fixture fixture) {
-        return fixture.html() ? trimmer.trimHtml(fixture.reply()) : trimmer.trimPlain(fixture.reply());
     }
 
 }

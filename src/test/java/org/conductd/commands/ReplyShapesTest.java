@@ -37,28 +37,30 @@ class ReplyShapesTest {
     @MethodSource("fixtures")
     void theNewTextIsFoundExactly(String name) throws IOException {
         Fixture fixture = Fixture.read(DIRECTORY, name);
-        assertEquals(fixture.newText(), newText(fixture), fixture.comment());
+        assertEquals(fixture.newText(), fixture.trimmedBy(trimmer), fixture.comment());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void nothingQuotedIsReadAsACommand(String name) throws IOException {
         Fixture fixture = Fixture.read(DIRECTORY, name);
-        ParseResult result = PARSER.parse(newText(fixture), authorBlock(fixture), ALICE);
+        ParseResult result = PARSER.parse(fixture.trimmedBy(trimmer), fixture.authorBlockBy(trimmer), ALICE);
         assertTrue(result instanceof ParseResult.Parsed parsed && parsed.commands().isEmpty(),
                 fixture.comment() + ": " + result);
     }
 
-    private String newText(Fixture fixture) {
-        return fixture.html() ? trimmer.trimHtml(fixture.reply()) : trimmer.trimPlain(fixture.reply());
-    }
-
-    private String authorBlock(Fixture fixture) {
-        return fixture.html() ? trimmer.authorBlockOfHtml(fixture.reply()) : trimmer.authorBlockOfPlain(fixture.reply());
-    }
-
     /** One fixture: what it shows, the reply as the client wrote it, and its new text. */
     record Fixture(String comment, String reply, String newText, boolean html) {
+
+        /** The reply's new text as the trimmer finds it, by the HTML rules for an HTML fixture. */
+        String trimmedBy(ReplyTrimmer trimmer) {
+            return html ? trimmer.trimHtml(reply) : trimmer.trimPlain(reply);
+        }
+
+        /** The reply's author block as the trimmer finds it. */
+        String authorBlockBy(ReplyTrimmer trimmer) {
+            return html ? trimmer.authorBlockOfHtml(reply) : trimmer.authorBlockOfPlain(reply);
+        }
 
         /** The fixtures' names in a folder of test resources, sorted. */
         static Stream<String> names(String directory) throws IOException, URISyntaxException {
