@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.conductd.config.Settings;
 import org.conductd.ingest.IdleWaker;
 import org.conductd.ingest.MailboxSync;
+import org.conductd.intake.BatchIntake;
 import org.conductd.mail.Backoff;
 import org.conductd.outbound.OutboxSender;
 import org.conductd.outbound.QuarantineNotices;
@@ -41,7 +42,7 @@ public final class Daemon implements AutoCloseable {
     private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5));
 
     private final Settings settings;
-    private final InboxPipeline pipeline;
+    private final BatchIntake pipeline;
     private final OutboxSender sender;
     private final QuarantineNotices quarantineNotices;
     private final TransactionOperations<Connection> tx;
@@ -57,7 +58,7 @@ public final class Daemon implements AutoCloseable {
     private Thread poller;
     private IdleWaker idle;
 
-    public Daemon(Settings settings, InboxPipeline pipeline, OutboxSender sender, QuarantineNotices quarantineNotices,
+    public Daemon(Settings settings, BatchIntake pipeline, OutboxSender sender, QuarantineNotices quarantineNotices,
                   TransactionOperations<Connection> tx, WeeklyDigest digest, Clock clock, MeterRegistry metrics) {
         this.digest = digest;
         this.settings = settings;

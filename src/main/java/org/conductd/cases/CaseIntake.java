@@ -13,9 +13,9 @@ import java.util.Optional;
 import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
 import org.conductd.mail.Arrival;
+import org.conductd.mail.AutomaticReason;
 import org.conductd.mail.InboundMessage;
 import org.conductd.mail.MessageBudget;
-import org.conductd.mail.MailKind;
 import org.conductd.outbound.Outbox;
 import org.conductd.outbound.TemplateId;
 import org.conductd.store.AuthorRole;
@@ -41,8 +41,8 @@ import org.conductd.store.ParticipantRole;
 @Singleton
 public final class CaseIntake {
 
-    static final String ACTOR_SYSTEM = "conductd";
-    private static final Duration ACK_WINDOW = Duration.ofHours(1);
+    /** The actor the event log names for what conductd does by itself. */
+    public static final String ACTOR_SYSTEM = "conductd";
     private static final Duration FLOOD_WINDOW = Duration.ofHours(1);
     /**
      * A report that reached the mailbox this long before conductd read it was not just
@@ -60,13 +60,15 @@ public final class CaseIntake {
     private final CaseMail mail;
     private final Outbox outbox;
     private final HeldNotificationRepository held;
+    private final AnswerLimits limits;
     private final CodeNames codeNames = new CodeNames();
     private final Clock clock;
 
     public CaseIntake(Settings settings, CaseRepository cases, ParticipantRepository participants,
                       CaseMemberRepository members, EventRepository events, MessageRepository messages, CaseMail mail,
-                      Outbox outbox, HeldNotificationRepository held, Clock clock) {
+                      Outbox outbox, HeldNotificationRepository held, AnswerLimits limits, Clock clock) {
         this.held = held;
+        this.limits = limits;
         this.settings = settings;
         this.cases = cases;
         this.participants = participants;
@@ -84,7 +86,7 @@ public final class CaseIntake {
      * @param automatic why the mail looks automatic, if it does: then nobody is answered
      * @param arrival   when the report reached the mailbox
      */
-    public CaseRecord open(long row, InboundMessage report, Optional<String> automatic, Arrival arrival) {
+    public CaseRecord open(long row, InboundMessage report, Optional<AutomaticReason> automatic, Arrival arrival) {
         // Milliseconds, as stored: everything derived from the opening time must match after a reload.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Optional<TeamMember> takenBy = settings.member(report.from());
@@ -92,7 +94,7 @@ public final class CaseIntake {
         CaseRecord c = cases.save(CaseRecord.opened(codeNames.next(cases::existsByCodeName), anonymous, now,
                 takenBy.map(m -> m.email().address()).orElse(null), report.subject()));
         messages.assign(row, c.id(), (takenBy.isPresent() ? AuthorRole.RESPONDER : AuthorRole.REPORTER).name(),
-                Disposition.REPORT.name(), automatic.orElse(null));
+                Disposition.REPORT.name(), automatic.map(Enum::name).orElse(null));
         if (takenBy.isEmpty()) {
             participants.save(new Participant(null, c.id(), ParticipantRole.REPORTER, report.from().name(),
                     report.from().address(), now));
@@ -120,7 +122,7 @@ public final class CaseIntake {
         return c;
     }
 
-    private void acknowledge(CaseRecord c, InboundMessage report, Optional<String> automatic, Arrival arrival, long row,
+    private void acknowledge(CaseRecord c, InboundMessage report, Optional<AutomaticReason> automatic, Arrival arrival, long row,
                              Instant now) {
         Optional<String> withheld = reasonNotToAcknowledge(report, automatic, arrival, now);
         if (withheld.isPresent()) {
@@ -140,10 +142,10 @@ public final class CaseIntake {
     }
 
     /** Why the reporter must not get an automatic answer, if there is a reason. */
-    private Optional<String> reasonNotToAcknowledge(InboundMessage report, Optional<String> automatic, Arrival arrival,
+    private Optional<String> reasonNotToAcknowledge(InboundMessage report, Optional<AutomaticReason> automatic, Arrival arrival,
                                                     Instant now) {
         if (automatic.isPresent()) {
-            return Optional.of("automatic mail (" + automatic.get() + ")");
+            return Optional.of("automatic mail (" + automatic.get().name() + ")");
         }
         if (!outbox.isDeliverable(report.from())) {
             return Optional.of("the sender's address cannot be written to");
@@ -157,8 +159,7 @@ public final class CaseIntake {
             return Optional.of("the report reached the mailbox " + CaseText.when(arrival.at()) + ", more than "
                     + STALE_REPORT.toDays() + " days before conductd read it");
         }
-        if (outbox.sentToSince(report.from(), MailKind.ACK.headerValue(), now.minus(ACK_WINDOW))
-                >= settings.acknowledgementsPerHour()) {
+        if (limits.acknowledgementsSpent(report.from())) {
             return Optional.of("more than " + settings.acknowledgementsPerHour()
                     + " acknowledgements to this address within an hour");
         }
@@ -166,7 +167,7 @@ public final class CaseIntake {
     }
 
     private void notifyTeam(CaseRecord c, InboundMessage report, Optional<TeamMember> takenBy, List<TeamMember> named,
-                            Optional<String> automatic, Arrival arrival, long row) {
+                            Optional<AutomaticReason> automatic, Arrival arrival, long row) {
         CaseText.Files files = CaseText.files(report.attachments(), c.anonymous());
         Map<String, Object> model = new HashMap<>(files.model());
         model.put("reporterLine", reporterLine(c, report, takenBy));
@@ -175,7 +176,7 @@ public final class CaseIntake {
         model.put("originalSubject", report.subject());
         model.put("reportText", CaseText.shown(report.text()));
         model.put("excluded", named.stream().map(m -> Map.<String, Object>of("name", m.name())).toList());
-        model.put("automaticReason", automatic.map(r -> r.toLowerCase().replace('_', ' ')).orElse(""));
+        model.put("automaticReason", automatic.map(AutomaticReason::words).orElse(""));
         model.put("anonymous", c.anonymous());
         List<TeamMember> recipients = settings.team().stream().filter(m -> !named.contains(m)).toList();
         if (!recipients.isEmpty() && inFlood(c)) {

@@ -5,13 +5,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.conductd.mail.Attachment;
+import org.conductd.mail.AutomaticReason;
 import org.conductd.mail.EmailAddress;
 import org.conductd.mail.InboundMessage;
 
 /**
  * Recognises mail that a program sent, which must never get an automatic reply nor execute a
  * command (SPEC §4, "No mail loops"): answering a robot invites a robot's answer, and two of
- * them answer each other forever. Each rule is one {@link Reason}, checked in the order below;
+ * them answer each other forever. Each rule is one {@link AutomaticReason}, checked in the order below;
  * the first that matches is returned.
  *
  * <ul>
@@ -34,16 +35,6 @@ import org.conductd.mail.InboundMessage;
  */
 public final class AutomaticMail {
 
-    /** Why a message counts as automatic; one name per rule. */
-    public enum Reason {
-        DELIVERY_REPORT,
-        AUTO_SUBMITTED,
-        AUTORESPONDER_HEADER,
-        NULL_SENDER,
-        DAEMON_SENDER,
-        BULK_PRECEDENCE,
-        MAILING_LIST
-    }
 
     private static final Set<String> DAEMON_LOCAL_PARTS = Set.of(
             "mailer-daemon", "mailer_daemon", "postmaster", "post_master",
@@ -69,27 +60,27 @@ public final class AutomaticMail {
             "could not be delivered", "delivery failure", "delayed mail", "delivery delayed");
 
     /** The first rule the message matches, or empty when a person seems to have written it. */
-    public Optional<Reason> classify(InboundMessage message) {
+    public Optional<AutomaticReason> classify(InboundMessage message) {
         if (isReport(message)) {
-            return Optional.of(Reason.DELIVERY_REPORT);
+            return Optional.of(AutomaticReason.DELIVERY_REPORT);
         }
         if (isAutoSubmitted(message)) {
-            return Optional.of(Reason.AUTO_SUBMITTED);
+            return Optional.of(AutomaticReason.AUTO_SUBMITTED);
         }
         if (hasAutoresponderHeader(message)) {
-            return Optional.of(Reason.AUTORESPONDER_HEADER);
+            return Optional.of(AutomaticReason.AUTORESPONDER_HEADER);
         }
         if ("".equals(message.returnPath())) {
-            return Optional.of(Reason.NULL_SENDER);
+            return Optional.of(AutomaticReason.NULL_SENDER);
         }
         if (isFromDaemon(message.from())) {
-            return Optional.of(Reason.DAEMON_SENDER);
+            return Optional.of(AutomaticReason.DAEMON_SENDER);
         }
         if (hasBulkPrecedence(message)) {
-            return Optional.of(Reason.BULK_PRECEDENCE);
+            return Optional.of(AutomaticReason.BULK_PRECEDENCE);
         }
         if (isListMail(message)) {
-            return Optional.of(Reason.MAILING_LIST);
+            return Optional.of(AutomaticReason.MAILING_LIST);
         }
         return Optional.empty();
     }

@@ -79,9 +79,4 @@ public final class Outbox {
             return false;
         }
     }
-
-    /** How many messages of a kind went to an address since a moment: for rate limits. */
-    public long sentToSince(EmailAddress recipient, String kind, Instant since) {
-        return outbox.countSince(recipient.address(), kind, since);
-    }
 }

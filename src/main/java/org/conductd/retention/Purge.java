@@ -185,7 +185,7 @@ public final class Purge {
 
     /**
      * The case's messages; the redelivered copies of them, which ingest keeps in no case with
-     * the note "duplicate of Message-ID ..." (see InboxPipeline); and the mail kept in no case
+     * the note "duplicate of Message-ID ..." (see BatchIntake); and the mail kept in no case
      * that belongs to it or names it: copies of conductd's own mail about it, bounces of that
      * mail, and quarantined mail that answers it, each found by a Message-ID of the case's
      * mail or its subject tag in the stored bytes.

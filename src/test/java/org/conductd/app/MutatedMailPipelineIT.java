@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.conductd.ingest.FetchedMessage;
 import org.conductd.ingest.ServerMark;
+import org.conductd.intake.BatchIntake;
 import org.conductd.store.Disposition;
 import org.conductd.store.MessageRepository;
 import org.conductd.store.OutboxItem;
@@ -54,7 +55,7 @@ class MutatedMailPipelineIT {
     static Path data;
     private TestMail mail;
     private ApplicationContext context;
-    private InboxPipeline pipeline;
+    private BatchIntake pipeline;
     private MessageRepository messages;
     private long nextUid = 1;
     private int quarantined;
@@ -67,7 +68,7 @@ class MutatedMailPipelineIT {
         // Hundreds of reports within a minute: a flood, whose notifications would be summarized.
         properties.put("conductd.flood.new-cases-per-hour", 1_000_000);
         context = Contexts.startWith(properties);
-        pipeline = context.getBean(InboxPipeline.class);
+        pipeline = context.getBean(BatchIntake.class);
         messages = context.getBean(MessageRepository.class);
     }
 

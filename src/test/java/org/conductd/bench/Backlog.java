@@ -289,7 +289,7 @@ public final class Backlog {
         Map<String, Object> properties = properties(dataDir, "INBOX");
         properties.remove(Contexts.DAEMON);
         try (ApplicationContext context = Contexts.startWith(properties)) {
-            context.getBean(org.conductd.app.InboxPipeline.class).resetMailbox("INBOX", validity, 0);
+            context.getBean(org.conductd.intake.BatchIntake.class).resetMailbox("INBOX", validity, 0);
         }
     }
 

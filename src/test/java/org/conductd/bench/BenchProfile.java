@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Reads a CPU profile in collapsed-stack form (one line per stack: frames joined by ';',
  * then a sample count, as async-profiler writes it) and prints where the intake's CPU time
- * went: the share of the samples under {@code InboxPipeline.accept} whose deepest
+ * went: the share of the samples under {@code BatchIntake.accept} whose deepest
  * recognised frame falls in each part of the work. This is what `bench/run` with
  * {@code BENCH_PROFILE=1} prints after the backlog.
  *
@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class BenchProfile {
 
-    private static final String INTAKE = "org/conductd/app/InboxPipeline.accept";
+    private static final String INTAKE = "org/conductd/intake/BatchIntake.accept";
     /** The sampling interval bench/run gives the profiler. */
     private static final double SAMPLE_MS = 5.0;
 
@@ -51,7 +51,7 @@ public final class BenchProfile {
     private static final Map<String, String> PROCESS_PARTS = new LinkedHashMap<>();
 
     static {
-        PROCESS_PARTS.put(INTAKE, "the intake (InboxPipeline.accept)");
+        PROCESS_PARTS.put(INTAKE, "the intake (BatchIntake.accept)");
         PROCESS_PARTS.put("org/conductd/outbound/OutboxSender", "the outbox sender (SMTP)");
         PROCESS_PARTS.put("org/conductd/ingest/MailboxSync", "IMAP fetching and flagging");
         PROCESS_PARTS.put("CompileBroker::compiler_thread_loop", "the JIT compilers");

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import org.conductd.app.Contexts;
-import org.conductd.app.InboxPipeline;
+import org.conductd.intake.BatchIntake;
 import org.conductd.ingest.FetchedMessage;
 import org.conductd.reports.IncidentLog;
 import org.conductd.reports.TransparencyReport;
@@ -34,7 +34,7 @@ import org.conductd.store.OutboxRepository;
  * 10,000 cases, under a second each). Each is timed in a context started as the one-shot
  * commands start theirs (no daemon), once cold and then as the best of three after that
  * warm-up. The database is the backlog's, or one seeded here through the daemon's own inbox
- * pipeline: the same reports handed to {@link InboxPipeline#accept} in batches of 250, as
+ * pipeline: the same reports handed to {@link BatchIntake#accept} in batches of 250, as
  * the mailbox sync hands them, then replies from responders with commands (fields, a
  * resolution, its approval, closing) for some of the cases, so that events, drafts and
  * approvals exist as they would after an event.
@@ -59,7 +59,7 @@ final class ReportTimes {
         Map<String, Object> properties = setup.properties(dataDir, "INBOX");
         properties.remove(Contexts.DAEMON);
         try (ApplicationContext context = Contexts.startWith(properties)) {
-            InboxPipeline pipeline = context.getBean(InboxPipeline.class);
+            BatchIntake pipeline = context.getBean(BatchIntake.class);
             OutboxRepository outbox = context.getBean(OutboxRepository.class);
             @SuppressWarnings("unchecked")
             TransactionOperations<Connection> tx = context.getBean(TransactionOperations.class);
@@ -93,7 +93,7 @@ final class ReportTimes {
             for (int page; (page = markPageSent(tx, outbox)) > 0; ) {
                 sent += page;
             }
-            Backlog.say("reports: seeded %d cases through InboxPipeline.accept in %.1f s (%,.0f cases/s), then %d responder replies "
+            Backlog.say("reports: seeded %d cases through BatchIntake.accept in %.1f s (%,.0f cases/s), then %d responder replies "
                     + "in %.1f s; %d outbox rows recorded as sent", n, reports, n / reports, feeder.replies, replies, sent);
         }
         Backlog.say("reports: database: %s", describe(dataDir.resolve("conductd.db")));
@@ -190,12 +190,12 @@ final class ReportTimes {
 
     /** Hands messages to the pipeline in batches, with increasing UIDs, as the mailbox sync does. */
     private static final class Feeder {
-        private final InboxPipeline pipeline;
+        private final BatchIntake pipeline;
         private final List<FetchedMessage> batch = new ArrayList<>();
         private long uid;
         int replies;
 
-        Feeder(InboxPipeline pipeline) {
+        Feeder(BatchIntake pipeline) {
             this.pipeline = pipeline;
         }
 

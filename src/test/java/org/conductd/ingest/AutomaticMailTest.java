@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
-import org.conductd.ingest.AutomaticMail.Reason;
+import org.conductd.mail.AutomaticReason;
 import org.conductd.mail.InboundMessage;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class AutomaticMailTest {
 
     private final AutomaticMail automaticMail = new AutomaticMail();
 
-    private Optional<Reason> classify(InboundMessage message) {
+    private Optional<AutomaticReason> classify(InboundMessage message) {
         return automaticMail.classify(message);
     }
 
@@ -50,73 +50,73 @@ class AutomaticMailTest {
 
         @Test
         void vacationAutoReplyIsAutoSubmitted() {
-            assertEquals(Optional.of(Reason.AUTO_SUBMITTED), classify(parsed("vacation-auto-reply")));
+            assertEquals(Optional.of(AutomaticReason.AUTO_SUBMITTED), classify(parsed("vacation-auto-reply")));
         }
 
         @Test
         void autoSubmittedWithParametersCounts() {
-            assertEquals(Optional.of(Reason.AUTO_SUBMITTED),
+            assertEquals(Optional.of(AutomaticReason.AUTO_SUBMITTED),
                     classify(parsedText("From: a@example.org\nAuto-Submitted: auto-generated (failure)\n\nx\n")));
         }
 
         @Test
         void xAutoreplyHeaderIsAnAutoresponder() {
-            assertEquals(Optional.of(Reason.AUTORESPONDER_HEADER),
+            assertEquals(Optional.of(AutomaticReason.AUTORESPONDER_HEADER),
                     classify(parsedText("From: a@example.org\nX-Autoreply: yes\n\nx\n")));
         }
 
         @Test
         void xAutorespondHeaderIsAnAutoresponder() {
-            assertEquals(Optional.of(Reason.AUTORESPONDER_HEADER),
+            assertEquals(Optional.of(AutomaticReason.AUTORESPONDER_HEADER),
                     classify(parsedText("From: a@example.org\nX-Autorespond: on vacation\n\nx\n")));
         }
 
         @Test
         void appleVacationReplyIsAnAutoresponder() {
-            assertEquals(Optional.of(Reason.AUTORESPONDER_HEADER),
+            assertEquals(Optional.of(AutomaticReason.AUTORESPONDER_HEADER),
                     classify(parsedText("From: a@example.org\nX-Apple-Action: VACATION\n\nx\n")));
         }
 
         @Test
         void exchangeInboxRuleMailIsAnAutoresponder() {
-            assertEquals(Optional.of(Reason.AUTORESPONDER_HEADER), classify(parsedText(
+            assertEquals(Optional.of(AutomaticReason.AUTORESPONDER_HEADER), classify(parsedText(
                     "From: a@example.org\nX-MS-Exchange-Inbox-Rules-Loop: a@example.org\n\nx\n")));
         }
 
         @Test
         void bulkNewsletterHasBulkPrecedence() {
-            assertEquals(Optional.of(Reason.BULK_PRECEDENCE), classify(parsed("bulk-newsletter")));
+            assertEquals(Optional.of(AutomaticReason.BULK_PRECEDENCE), classify(parsed("bulk-newsletter")));
         }
 
         @Test
         void junkAndListPrecedenceCountToo() {
             for (String value : List.of("junk", "List")) {
-                assertEquals(Optional.of(Reason.BULK_PRECEDENCE),
+                assertEquals(Optional.of(AutomaticReason.BULK_PRECEDENCE),
                         classify(parsedText("From: a@example.org\nPrecedence: " + value + "\n\nx\n")));
             }
         }
 
         @Test
         void listMailIsMailingList() {
-            assertEquals(Optional.of(Reason.MAILING_LIST), classify(parsed("list-mail")));
+            assertEquals(Optional.of(AutomaticReason.MAILING_LIST), classify(parsed("list-mail")));
         }
 
         @Test
         void listUnsubscribeAloneIsMailingList() {
-            assertEquals(Optional.of(Reason.MAILING_LIST),
+            assertEquals(Optional.of(AutomaticReason.MAILING_LIST),
                     classify(parsedText("From: a@example.org\nList-Unsubscribe: <mailto:x@example.org>\n\nx\n")));
         }
 
         @Test
         void nullReturnPathIsNullSender() {
-            assertEquals(Optional.of(Reason.NULL_SENDER), classify(parsed("null-return-path")));
+            assertEquals(Optional.of(AutomaticReason.NULL_SENDER), classify(parsed("null-return-path")));
         }
 
         @Test
         void daemonAndNoReplySendersAreDaemonSenders() {
             for (String local : List.of("MAILER-DAEMON", "postmaster", "Post_Master", "no-reply",
                     "NoReply", "do-not-reply", "donotreply", "noreply+1234")) {
-                assertEquals(Optional.of(Reason.DAEMON_SENDER),
+                assertEquals(Optional.of(AutomaticReason.DAEMON_SENDER),
                         classify(parsedText("From: " + local + "@example.org\n\nx\n")), local);
             }
         }
@@ -128,12 +128,12 @@ class AutomaticMailTest {
                     parsed.to(), parsed.cc(), parsed.returnPath(), parsed.subject(), parsed.date(),
                     parsed.inReplyTo(), parsed.references(), parsed.text(), parsed.textFromHtml(), parsed.html(),
                     parsed.attachments(), parsed.headers(), parsed.contentType());
-            assertEquals(Optional.of(Reason.DAEMON_SENDER), classify(withoutFrom));
+            assertEquals(Optional.of(AutomaticReason.DAEMON_SENDER), classify(withoutFrom));
         }
 
         @Test
         void deliveryStatusNotificationIsDeliveryReport() {
-            assertEquals(Optional.of(Reason.DELIVERY_REPORT), classify(parsed("dsn-bounce-from-mailer-daemon")));
+            assertEquals(Optional.of(AutomaticReason.DELIVERY_REPORT), classify(parsed("dsn-bounce-from-mailer-daemon")));
         }
 
         @Test
@@ -152,7 +152,7 @@ class AutomaticMailTest {
                     Action: failed
                     --b--
                     """);
-            assertEquals(Optional.of(Reason.DELIVERY_REPORT), classify(message));
+            assertEquals(Optional.of(AutomaticReason.DELIVERY_REPORT), classify(message));
         }
     }
 
@@ -209,7 +209,7 @@ class AutomaticMailTest {
                     Feedback-Type: abuse
                     --b--
                     """);
-            assertEquals(Optional.of(Reason.DELIVERY_REPORT), classify(message));
+            assertEquals(Optional.of(AutomaticReason.DELIVERY_REPORT), classify(message));
             assertFalse(automaticMail.isBounce(message));
         }
     }

@@ -1,0 +1,35 @@
+package org.conductd.intake;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.conductd.store.CaseEvent;
+import org.conductd.store.Disposition;
+import org.conductd.store.EventRepository;
+import org.conductd.store.MessageRepository;
+
+/** Automatic mail in a case (an out-of-office answer, say) is filed and logged, never relayed or answered. */
+@Singleton
+final class KeepAutomaticInCase implements Step<Delivery> {
+
+    private final MessageRepository messages;
+    private final EventRepository events;
+    private final Clock clock;
+
+    KeepAutomaticInCase(MessageRepository messages, EventRepository events, Clock clock) {
+        this.messages = messages;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public Outcome handle(Delivery d) {
+        if (d.automatic().isEmpty()) {
+            return Outcome.GO_ON;
+        }
+        long caseId = d.caseRecord().id();
+        String reason = d.automatic().get().name();
+        messages.assign(d.row(), caseId, d.author().role().name(), Disposition.AUTOMATIC.name(), reason);
+        events.save(new CaseEvent(null, caseId, clock.instant(), d.author().actor(), "automatic-mail", reason, d.row()));
+        return Outcome.PROCESSED;
+    }
+}
