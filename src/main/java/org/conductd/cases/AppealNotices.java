@@ -2,7 +2,6 @@ package org.conductd.cases;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
@@ -52,7 +51,7 @@ public final class AppealNotices {
                         ? "the appeals contact was already told today" : "the appeals contact was told"), row));
         if (!toldToday) {
             mail.toPerson(c, settings.appealsContact(), TemplateId.APPEAL_NOTICE,
-                    Map.of("reportedLine", reportedLine), null, List.of(), Map.of(), row);
+                    Map.of("reportedLine", reportedLine), row);
         }
         for (TeamMember t : team.reachable(c.id())) {
             mail.toMember(c, t, TemplateId.APPEAL_ALERT, Map.of("reportedLine", reportedLine), row);

@@ -471,7 +471,7 @@ public final class CaseCommands {
         }
         for (EmailAddress organizer : settings.organizers()) {
             mail.toPerson(c, organizer, TemplateId.TEAM_SILENCED,
-                    Map.of("actorName", sender.name(), "forOrganizer", true), null, List.of(), Map.of(), row);
+                    Map.of("actorName", sender.name(), "forOrganizer", true), row);
         }
     }
 
@@ -484,7 +484,7 @@ public final class CaseCommands {
         }
         Map<String, Object> forOrganizers = Map.of("actorName", sender.name(), "forTeam", false);
         for (EmailAddress organizer : settings.organizers()) {
-            mail.toPerson(c, organizer, TemplateId.URGENT_ALERT, forOrganizers, null, List.of(), Map.of(), row);
+            mail.toPerson(c, organizer, TemplateId.URGENT_ALERT, forOrganizers, row);
         }
     }
 

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,15 +128,10 @@ public final class CaseIntake {
             events.save(new CaseEvent(null, c.id(), now, ACTOR_SYSTEM, "not-acknowledged", withheld.get(), row));
             return;
         }
-        List<String> references = new ArrayList<>(report.references());
-        if (report.messageId() != null && !references.contains(report.messageId())) {
-            references.add(report.messageId());
-        }
         Map<String, Object> model = new HashMap<>();
         model.put("originalSubject", report.subject().isBlank() ? "your report" : report.subject());
         model.put("emergencyContact", settings.emergencyContact());
-        mail.toPerson(c, report.from(), TemplateId.ACK, model, report.messageId(), references,
-                Map.of("Auto-Submitted", "auto-replied"), row);
+        mail.autoReply(c, report, TemplateId.ACK, model, row);
         events.save(new CaseEvent(null, c.id(), now, ACTOR_SYSTEM, "acknowledged", "acknowledgement queued", row));
     }
 
@@ -219,7 +213,7 @@ public final class CaseIntake {
             }
         } else {
             for (var organizer : settings.organizers()) {
-                mail.toPerson(c, organizer, TemplateId.NOBODY_NOTIFIED, Map.of(), null, List.of(), Map.of(), row);
+                mail.toPerson(c, organizer, TemplateId.NOBODY_NOTIFIED, Map.of(), row);
             }
         }
         events.save(new CaseEvent(null, c.id(), clock.instant(), ACTOR_SYSTEM, "nobody-notified",

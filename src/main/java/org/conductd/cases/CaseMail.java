@@ -12,6 +12,7 @@ import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
 import org.conductd.mail.Attachment;
 import org.conductd.mail.EmailAddress;
+import org.conductd.mail.InboundMessage;
 import org.conductd.mail.MailKind;
 import org.conductd.mail.MessageIdIssuer;
 import org.conductd.mail.OutboundMessage;
@@ -114,11 +115,26 @@ public final class CaseMail {
                 references.isEmpty() ? null : references.get(0), references, Map.of(), files, cause, forConflicted);
     }
 
-    /** Mail to someone who is not on the roster (a reporter, say), answering {@code inReplyTo}. */
+    /** New mail about a case to someone who is not on the roster (an organizer, the appeals contact). */
     public OutboxItem toPerson(CaseRecord c, EmailAddress to, TemplateId template, Map<String, Object> model,
-                               String inReplyTo, List<String> references, Map<String, String> headers, Long cause) {
-        return queue(c, to, null, ids.forCase(c.id()), template, model, inReplyTo, references, headers, List.of(),
+                               Long cause) {
+        return queue(c, to, null, ids.forCase(c.id()), template, model, null, List.of(), Map.of(), List.of(),
                 cause, false);
+    }
+
+    /**
+     * An automatic answer to someone's message (a reporter's acknowledgement): threaded under
+     * it, and marked {@code Auto-Submitted: auto-replied} so that no well-behaved
+     * autoresponder answers it in turn.
+     */
+    public OutboxItem autoReply(CaseRecord c, InboundMessage answered, TemplateId template, Map<String, Object> model,
+                                Long cause) {
+        List<String> references = new ArrayList<>(answered.references());
+        if (answered.messageId() != null && !references.contains(answered.messageId())) {
+            references.add(answered.messageId());
+        }
+        return queue(c, answered.from(), null, ids.forCase(c.id()), template, model, answered.messageId(), references,
+                Map.of("Auto-Submitted", "auto-replied"), List.of(), cause, false);
     }
 
     private OutboxItem queue(CaseRecord c, EmailAddress to, EmailAddress member, String messageId,

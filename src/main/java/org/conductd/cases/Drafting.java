@@ -206,7 +206,7 @@ public final class Drafting {
             mail.contentFreeToMember(c, m, TemplateId.SEND_NOW_ALERT, forConflicted, row);
         }
         for (EmailAddress organizer : settings.organizers()) {
-            mail.toPerson(c, organizer, TemplateId.SEND_NOW_ALERT, forOrganizers, null, List.of(), Map.of(), row);
+            mail.toPerson(c, organizer, TemplateId.SEND_NOW_ALERT, forOrganizers, row);
         }
     }
 
