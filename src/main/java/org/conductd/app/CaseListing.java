@@ -19,6 +19,7 @@ import org.conductd.store.CaseMember;
 import org.conductd.store.CaseMemberRepository;
 import org.conductd.store.CaseRecord;
 import org.conductd.store.CaseRepository;
+import org.conductd.store.EventKind;
 import org.conductd.store.EventRepository;
 import org.conductd.store.MessageRepository;
 import org.conductd.store.OutboxItem;
@@ -125,8 +126,8 @@ final class CaseListing {
         out.append("\nEvents\n");
         for (CaseEvent e : events.findByCaseIdOrderById(c.id())) {
             // Who reported an anonymous case is shown nowhere, the event log included (as in STATUS).
-            String detail = c.anonymous() && e.kind().equals("reporter") ? AnonymousReports.label(c.id()) : e.detail();
-            out.append("  ").append(when(e.at())).append(' ').append(e.kind()).append(" by ").append(e.actor())
+            String detail = c.anonymous() && e.kind() == EventKind.REPORTER ? AnonymousReports.label(c.id()) : e.detail();
+            out.append("  ").append(when(e.at())).append(' ').append(e.kind().value()).append(" by ").append(e.actor())
                     .append(detail == null ? "" : ": " + detail.replace('\n', ' ')).append('\n');
         }
         out.append("\nMail sent\n");

@@ -8,6 +8,7 @@ import org.conductd.config.TeamMember;
 import org.conductd.mail.InboundMessage;
 import org.conductd.outbound.TemplateId;
 import org.conductd.store.CaseEvent;
+import org.conductd.store.EventKind;
 import org.conductd.store.CaseRecord;
 import org.conductd.store.EventRepository;
 
@@ -46,7 +47,7 @@ public final class AppealNotices {
     public void flag(CaseRecord c, InboundMessage m, long row) {
         String reportedLine = m.from().toString();
         boolean toldToday = limits.appealsContactToldToday(c.id());
-        events.save(new CaseEvent(null, c.id(), clock.instant(), "reported", "appeal",
+        events.save(new CaseEvent(null, c.id(), clock.instant(), "reported", EventKind.APPEAL,
                 "the reported person wrote after the outcome; " + (toldToday
                         ? "the appeals contact was already told today" : "the appeals contact was told"), row));
         if (!toldToday) {

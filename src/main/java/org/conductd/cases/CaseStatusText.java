@@ -9,6 +9,7 @@ import org.conductd.store.CaseEvent;
 import org.conductd.store.CaseMember;
 import org.conductd.store.CaseMemberRepository;
 import org.conductd.store.CaseRecord;
+import org.conductd.store.EventKind;
 import org.conductd.store.EventRepository;
 import org.conductd.store.Participant;
 import org.conductd.store.ParticipantRepository;
@@ -66,8 +67,8 @@ public final class CaseStatusText {
         List<CaseEvent> all = events.findByCaseIdOrderById(c.id());
         for (CaseEvent e : all.subList(Math.max(0, all.size() - LATEST_EVENTS), all.size())) {
             // Who reported an anonymous case is shown nowhere, the event log included.
-            String detail = c.anonymous() && e.kind().equals("reporter") ? AnonymousReports.label(c.id()) : e.detail();
-            out.append(CaseText.when(e.at())).append("  ").append(e.kind()).append(" by ").append(actor(e.actor()))
+            String detail = c.anonymous() && e.kind() == EventKind.REPORTER ? AnonymousReports.label(c.id()) : e.detail();
+            out.append(CaseText.when(e.at())).append("  ").append(e.kind().value()).append(" by ").append(actor(e.actor()))
                     .append(detail == null ? "" : ": " + detail).append('\n');
         }
         return out.toString();

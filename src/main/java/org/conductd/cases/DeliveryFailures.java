@@ -15,6 +15,7 @@ import org.conductd.outbound.AddressRedaction;
 import org.conductd.outbound.DeliveryFailureListener;
 import org.conductd.outbound.TemplateId;
 import org.conductd.store.CaseEvent;
+import org.conductd.store.EventKind;
 import org.conductd.store.CaseRecord;
 import org.conductd.store.CaseRepository;
 import org.conductd.store.Disposition;
@@ -93,23 +94,23 @@ public final class DeliveryFailures implements DeliveryFailureListener {
         String shownStatus = status.isBlank() ? "" : AddressRedaction.forTheRecord(status);
         messages.assign(bounceRow, item.caseId(), null, Disposition.BOUNCE.name(), null);
         if (outbox.markBounced(item.id(), now, detail) == 0) {
-            events.save(new CaseEvent(null, item.caseId(), now, ACTOR_SYSTEM, "bounce-received",
+            events.save(new CaseEvent(null, item.caseId(), now, ACTOR_SYSTEM, EventKind.BOUNCE_RECEIVED,
                     "another delivery report for " + describe(item) + ", which had already bounced", bounceRow));
             return;
         }
-        events.save(new CaseEvent(null, item.caseId(), now, ACTOR_SYSTEM, "bounced",
+        events.save(new CaseEvent(null, item.caseId(), now, ACTOR_SYSTEM, EventKind.BOUNCED,
                 describe(item) + " bounced" + (shownStatus.isEmpty() ? "" : " (" + shownStatus + ")"), bounceRow));
         deliveryFailed(item, new Failure(shownStatus, AddressRedaction.forTheRecord(diagnostic), now, bounceRow));
     }
 
     /** A report that delivery of a sent message is delayed and still being tried: recorded, nobody alerted. */
     public void delayed(OutboxItem item, long bounceRow, String status) {
-        noted(item, bounceRow, "delivery-delayed", describe(item) + " is delayed", status);
+        noted(item, bounceRow, EventKind.DELIVERY_DELAYED, describe(item) + " is delayed", status);
     }
 
     /** A report that says a sent message was delivered after all (a success notice): recorded, nobody alerted. */
     public void delivered(OutboxItem item, long bounceRow, String status) {
-        noted(item, bounceRow, "delivery-reported", describe(item) + " was reported delivered", status);
+        noted(item, bounceRow, EventKind.DELIVERY_REPORTED, describe(item) + " was reported delivered", status);
     }
 
     /** Alerts the responders the case reaches; mail about no case is recorded on the message alone. */
@@ -119,7 +120,7 @@ public final class DeliveryFailures implements DeliveryFailureListener {
             return;
         }
         if (isAlertToResponderThatFailedBefore(item)) {
-            events.save(new CaseEvent(null, item.caseId(), failure.at(), ACTOR_SYSTEM, "delivery-failure-not-alerted",
+            events.save(new CaseEvent(null, item.caseId(), failure.at(), ACTOR_SYSTEM, EventKind.DELIVERY_FAILURE_NOT_ALERTED,
                     "mail to " + recipientLine(item) + " had failed before in this case; no new alert", failure.reportRow()));
             return;
         }
@@ -137,7 +138,7 @@ public final class DeliveryFailures implements DeliveryFailureListener {
         }
     }
 
-    private void noted(OutboxItem item, long bounceRow, String kind, String what, String status) {
+    private void noted(OutboxItem item, long bounceRow, EventKind kind, String what, String status) {
         messages.assign(bounceRow, item.caseId(), null, Disposition.BOUNCE.name(), null);
         events.save(new CaseEvent(null, item.caseId(), clock.instant(), ACTOR_SYSTEM, kind,
                 what + (status.isBlank() ? "" : " (" + AddressRedaction.forTheRecord(status) + ")"), bounceRow));

@@ -17,6 +17,7 @@ import org.conductd.mail.MailKind;
 import org.conductd.outbound.RenderedMail;
 import org.conductd.outbound.TemplateId;
 import org.conductd.store.CaseEvent;
+import org.conductd.store.EventKind;
 import org.conductd.store.CaseRecord;
 import org.conductd.store.CaseRepository;
 import org.conductd.store.Disposition;
@@ -155,7 +156,7 @@ public final class Drafting {
         } else if (draft.kind() == DraftKind.DSF_REPORT) {
             cases.reportedToDsf(c.id(), clock.instant());
         }
-        events.save(new CaseEvent(null, c.id(), clock.instant(), by, "sent", draft.label() + ": "
+        events.save(new CaseEvent(null, c.id(), clock.instant(), by, EventKind.SENT, draft.label() + ": "
                 + draft.kind().description() + (note == null ? "" : " (" + note + ")"), row));
         return content.size();
     }

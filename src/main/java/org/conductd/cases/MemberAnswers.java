@@ -12,6 +12,7 @@ import org.conductd.config.TeamMember;
 import org.conductd.outbound.TemplateId;
 import org.conductd.store.AuthorRole;
 import org.conductd.store.CaseEvent;
+import org.conductd.store.EventKind;
 import org.conductd.store.CaseRecord;
 import org.conductd.store.Disposition;
 import org.conductd.store.EventRepository;
@@ -52,7 +53,7 @@ public final class MemberAnswers {
     public void refuse(CaseRecord c, TeamMember sender, long row, Refusal refusal) {
         String reason = refusal.reason(settings);
         messages.assign(row, c.id(), AuthorRole.RESPONDER.name(), Disposition.REFUSED.name(), reason);
-        events.save(new CaseEvent(null, c.id(), clock.instant(), sender.email().address(), "refused", reason, row));
+        events.save(new CaseEvent(null, c.id(), clock.instant(), sender.email().address(), EventKind.REFUSED, reason, row));
         if (limits.memberShareSpent(sender)) {
             return;
         }
@@ -70,7 +71,7 @@ public final class MemberAnswers {
     public void statusOrHelp(CaseRecord c, TeamMember sender, List<Command> asked, long row) {
         messages.assign(row, c.id(), AuthorRole.RESPONDER.name(), Disposition.FOLLOW_UP.name(), null);
         if (limits.memberShareSpent(sender)) {
-            events.save(new CaseEvent(null, c.id(), clock.instant(), sender.email().address(), "not-answered",
+            events.save(new CaseEvent(null, c.id(), clock.instant(), sender.email().address(), EventKind.NOT_ANSWERED,
                     "STATUS/HELP without a token, over the hourly limit", row));
             return;
         }
@@ -81,7 +82,7 @@ public final class MemberAnswers {
                 commands.sendHelp(c, sender, row);
             }
         }
-        events.save(new CaseEvent(null, c.id(), clock.instant(), sender.email().address(), "answered",
+        events.save(new CaseEvent(null, c.id(), clock.instant(), sender.email().address(), EventKind.ANSWERED,
                 "STATUS/HELP answered to the roster address", row));
     }
 
@@ -97,7 +98,7 @@ public final class MemberAnswers {
         }
         mail.toMember(c, sender, TemplateId.COMMAND_ERROR,
                 Map.of("problems", listed, "count", problems.size()), row);
-        events.save(new CaseEvent(null, c.id(), clock.instant(), sender.email().address(), "commands-rejected",
+        events.save(new CaseEvent(null, c.id(), clock.instant(), sender.email().address(), EventKind.COMMANDS_REJECTED,
                 problems.size() + " problem(s); nothing applied", row));
     }
 

@@ -11,6 +11,7 @@ import org.conductd.mail.InboundMessage;
 import org.conductd.outbound.TemplateId;
 import org.conductd.store.AuthorRole;
 import org.conductd.store.CaseEvent;
+import org.conductd.store.EventKind;
 import org.conductd.store.CaseRecord;
 import org.conductd.store.EventRepository;
 
@@ -48,7 +49,7 @@ public final class Relays {
         for (TeamMember t : recipients) {
             mail.toMember(c, t, TemplateId.RELAY, model, files.attached(), row);
         }
-        events.save(new CaseEvent(null, c.id(), clock.instant(), CaseIntake.ACTOR_SYSTEM, "relayed",
+        events.save(new CaseEvent(null, c.id(), clock.instant(), CaseIntake.ACTOR_SYSTEM, EventKind.RELAYED,
                 "passed on to " + recipients.size() + " responders", row));
     }
 
@@ -68,7 +69,7 @@ public final class Relays {
                 relayed++;
             }
         }
-        events.save(new CaseEvent(null, c.id(), clock.instant(), sender.email().address(), "discussion",
+        events.save(new CaseEvent(null, c.id(), clock.instant(), sender.email().address(), EventKind.DISCUSSION,
                 "passed on to " + relayed + " responders", row));
     }
 

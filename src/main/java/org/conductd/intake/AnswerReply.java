@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.conductd.cases.MemberAnswers;
 import org.conductd.store.CaseEvent;
+import org.conductd.store.EventKind;
 import org.conductd.store.EventRepository;
 
 /** The sender gets the transcript of what their commands did; a reply with nothing in it is only logged. */
@@ -27,7 +28,7 @@ final class AnswerReply implements Step<ResponderReply> {
         }
         if (r.commands().commands().isEmpty() && r.commands().discussion().isBlank()) {
             events.save(new CaseEvent(null, r.caseRecord().id(), clock.instant(), r.sender().email().address(),
-                    "message", "an empty reply", r.row()));
+                    EventKind.MESSAGE, "an empty reply", r.row()));
         }
         return Outcome.PROCESSED;
     }

@@ -10,6 +10,7 @@ import org.conductd.ingest.DeliveryReport;
 import org.conductd.ingest.DeliveryReports;
 import org.conductd.ingest.RawArchive;
 import org.conductd.store.CaseEvent;
+import org.conductd.store.EventKind;
 import org.conductd.store.Disposition;
 import org.conductd.store.EventRepository;
 import org.conductd.store.OutboxItem;
@@ -53,7 +54,7 @@ final class FileBounce implements Step<Delivery> {
         List<OutboxItem> returned = report.originalMessageIds().isEmpty()
                 ? List.of() : outbox.findByMessageIds(report.originalMessageIds());
         if (returned.isEmpty()) {
-            events.save(new CaseEvent(null, null, clock.instant(), CaseIntake.ACTOR_SYSTEM, "bounce-received",
+            events.save(new CaseEvent(null, null, clock.instant(), CaseIntake.ACTOR_SYSTEM, EventKind.BOUNCE_RECEIVED,
                     "a delivery report was received", row));
         }
         for (OutboxItem item : returned) {

@@ -3,6 +3,7 @@ package org.conductd.intake;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.conductd.store.CaseEvent;
+import org.conductd.store.EventKind;
 import org.conductd.store.Disposition;
 import org.conductd.store.EventRepository;
 import org.conductd.store.MessageRepository;
@@ -29,7 +30,7 @@ final class KeepAutomaticInCase implements Step<Delivery> {
         long caseId = d.caseRecord().id();
         String reason = d.automatic().get().name();
         messages.assign(d.row(), caseId, d.author().role().name(), Disposition.AUTOMATIC.name(), reason);
-        events.save(new CaseEvent(null, caseId, clock.instant(), d.author().actor(), "automatic-mail", reason, d.row()));
+        events.save(new CaseEvent(null, caseId, clock.instant(), d.author().actor(), EventKind.AUTOMATIC_MAIL, reason, d.row()));
         return Outcome.PROCESSED;
     }
 }

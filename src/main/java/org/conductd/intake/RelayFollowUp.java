@@ -8,6 +8,7 @@ import org.conductd.cases.Relays;
 import org.conductd.mail.InboundMessage;
 import org.conductd.store.AuthorRole;
 import org.conductd.store.CaseEvent;
+import org.conductd.store.EventKind;
 import org.conductd.store.CaseRepository;
 import org.conductd.store.Disposition;
 import org.conductd.store.EventRepository;
@@ -52,10 +53,10 @@ final class RelayFollowUp implements Step<Delivery> {
         if (newParticipant) {
             participants.save(new Participant(null, caseId, ParticipantRole.WITNESS, m.from().name(),
                     m.from().address(), now));
-            events.save(new CaseEvent(null, caseId, now, CaseIntake.ACTOR_SYSTEM, "participant-added",
+            events.save(new CaseEvent(null, caseId, now, CaseIntake.ACTOR_SYSTEM, EventKind.PARTICIPANT_ADDED,
                     "a new participant replied to case mail", d.row()));
         }
-        events.save(new CaseEvent(null, caseId, now, d.author().actor(), "message",
+        events.save(new CaseEvent(null, caseId, now, d.author().actor(), EventKind.MESSAGE,
                 "message from " + Relays.describe(role), d.row()));
         cases.touch(caseId, now);
         relays.fromParticipant(d.caseRecord(), m, role, newParticipant, d.row());

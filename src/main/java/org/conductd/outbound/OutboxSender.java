@@ -34,6 +34,7 @@ import org.conductd.mail.Backoff;
 import org.conductd.mail.EmailAddress;
 import org.conductd.mail.PausePoint;
 import org.conductd.store.CaseEvent;
+import org.conductd.store.EventKind;
 import org.conductd.store.EventRepository;
 import org.conductd.store.OutboxItem;
 import org.conductd.store.OutboxRepository;
@@ -329,7 +330,7 @@ public final class OutboxSender implements AutoCloseable {
             }
             tx.executeWrite(status -> {
                 outbox.markWithdrawn(item.id());
-                events.save(new CaseEvent(null, item.caseId(), clock.instant(), "conductd", "mail-withdrawn",
+                events.save(new CaseEvent(null, item.caseId(), clock.instant(), "conductd", EventKind.MAIL_WITHDRAWN,
                         "a " + item.kind() + " to " + settings.member(EmailAddress.of(item.member()))
                                 .map(TeamMember::name).orElse("a former member")
                                 + " was withdrawn: they have a conflict of interest in the case", null));
@@ -407,7 +408,7 @@ public final class OutboxSender implements AutoCloseable {
         tx.executeWrite(status -> {
             Instant now = clock.instant();
             outbox.markFailed(item.id(), reason);
-            events.save(new CaseEvent(null, item.caseId(), now, "conductd", "delivery-failed",
+            events.save(new CaseEvent(null, item.caseId(), now, "conductd", EventKind.DELIVERY_FAILED,
                     failures.describe(item) + " was refused: " + reason, null));
             failures.deliveryFailed(item, new DeliveryFailureListener.Failure(code, reason, now, null));
             return null;

@@ -29,6 +29,7 @@ import org.conductd.store.CaseRecipient;
 import org.conductd.store.CaseRecord;
 import org.conductd.store.CaseRepository;
 import org.conductd.store.CaseState;
+import org.conductd.store.EventKind;
 import org.conductd.store.EventRepository;
 import org.conductd.store.OutboxRepository;
 import org.conductd.store.Participant;
@@ -96,7 +97,7 @@ public final class IncidentLog {
         return tx.executeRead(status -> {
             Map<Long, List<Participant>> people = byCase(participants.findAllByCase(), Participant::caseId);
             Map<Long, List<CaseActor>> actors = byCase(events.findAddressActors(), CaseActor::caseId);
-            Map<Long, List<CaseEventDetail>> sent = byCase(events.findDetailsOfKind("sent"), CaseEventDetail::caseId);
+            Map<Long, List<CaseEventDetail>> sent = byCase(events.findDetailsOfKind(EventKind.SENT), CaseEventDetail::caseId);
             Map<Long, List<CaseRecipient>> recipients = byCase(outbox.findCaseRecipients(), CaseRecipient::caseId);
             Map<Long, ReporterScrubber> anonymous = reporterIdentities.ofAnonymousCases();
             List<List<String>> rows = new ArrayList<>();

@@ -34,6 +34,7 @@ import org.conductd.store.Draft;
 import org.conductd.store.DraftKind;
 import org.conductd.store.DraftRepository;
 import org.conductd.store.DraftState;
+import org.conductd.store.EventKind;
 import org.conductd.store.EventRepository;
 import org.conductd.store.LastAction;
 
@@ -185,10 +186,10 @@ public final class WeeklyDigest {
                 }
             }
         }
-        for (CaseEvent e : events.findKindsSince(List.of("send-now", "bounced"), since)) {
+        for (CaseEvent e : events.findKindsSince(List.of(EventKind.SEND_NOW, EventKind.BOUNCED), since)) {
             CaseRecord c = all.stream().filter(x -> x.id().equals(e.caseId())).findFirst().orElse(null);
             String which = c == null ? "a case" : "case " + c.id() + " (" + c.codeName() + ")";
-            overdue.add(line(e.kind().equals("send-now")
+            overdue.add(line(e.kind() == EventKind.SEND_NOW
                     ? which + ": mail was sent with SEND-NOW, without a second member"
                     : which + ": mail to someone outside the team bounced"));
         }

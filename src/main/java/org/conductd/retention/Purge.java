@@ -23,6 +23,7 @@ import java.util.List;
 import org.conductd.config.Settings;
 import org.conductd.reports.TransparencyReport;
 import org.conductd.store.CaseEvent;
+import org.conductd.store.EventKind;
 import org.conductd.store.CaseState;
 import org.conductd.store.EventRepository;
 
@@ -138,7 +139,7 @@ public final class Purge {
                 for (Erasure e : ERASURES) {
                     e.apply(c, rows);
                 }
-                events.save(new CaseEvent(null, rows.caseId(), clock.instant(), ACTOR, "purged", null, null));
+                events.save(new CaseEvent(null, rows.caseId(), clock.instant(), ACTOR, EventKind.PURGED, null, null));
                 // Deleted before the commit: if the commit fails, a second run finds the rows and erases them.
                 for (Path file : files) {
                     delete(file);

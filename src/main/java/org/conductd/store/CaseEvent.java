@@ -9,7 +9,7 @@ import org.conductd.mail.MessageIdIssuer;
 
 /**
  * One line of a case's paper trail: who did what, when, and because of which message.
- * {@code actor} is a roster address, a role ("reporter"), or "conductd". A detail never holds
+ * {@code kind} says what happened; {@code actor} is a roster address, a role ("reporter"), or "conductd". A detail never holds
  * a member's token, whatever quoted one: the case record is read by the whole team and shown
  * in STATUS and {@code case N}, and a token lets whoever has it act as its member.
  */
@@ -19,7 +19,7 @@ public record CaseEvent(
         @Nullable Long caseId,
         Instant at,
         String actor,
-        String kind,
+        EventKind kind,
         @Nullable String detail,
         @Nullable Long messageRow) {
 

@@ -15,7 +15,7 @@ public interface EventRepository extends CrudRepository<CaseEvent, Long> {
 
     /** Events of some kinds since a moment, across cases: for the digest. */
     @Query("SELECT * FROM events WHERE kind IN (:kinds) AND at >= :since ORDER BY id")
-    List<CaseEvent> findKindsSince(Collection<String> kinds, Instant since);
+    List<CaseEvent> findKindsSince(Collection<EventKind> kinds, Instant since);
 
     /** When a team member last acted on each case (actors that are roster addresses contain "@"). */
     @Query("SELECT case_id AS case_id, MAX(at) AS at FROM events WHERE case_id IS NOT NULL AND actor LIKE '%@%' AND kind NOT IN ('refused', 'answered', 'not-answered') "
@@ -29,5 +29,5 @@ public interface EventRepository extends CrudRepository<CaseEvent, Long> {
 
     /** The details of every event of one kind, by case, oldest first. */
     @Query("SELECT case_id, detail FROM events WHERE case_id IS NOT NULL AND kind = :kind ORDER BY case_id, id")
-    List<CaseEventDetail> findDetailsOfKind(String kind);
+    List<CaseEventDetail> findDetailsOfKind(EventKind kind);
 }

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.CaseRepository;
+import org.conductd.store.EventKind;
 import org.conductd.store.EventRepository;
 import org.conductd.support.ConductdIT;
 import org.conductd.support.TestConductd;
@@ -43,7 +44,7 @@ class AcknowledgementTimingIT extends ConductdIT {
 
     private List<String> notAcknowledged(TestConductd daemon, long caseId) {
         return daemon.bean(EventRepository.class).findByCaseIdOrderById(caseId).stream()
-                .filter(e -> e.kind().equals("not-acknowledged")).map(CaseEvent::detail).toList();
+                .filter(e -> e.kind() == EventKind.NOT_ACKNOWLEDGED).map(CaseEvent::detail).toList();
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.stream.StreamSupport;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.CaseRepository;
 import org.conductd.store.Disposition;
+import org.conductd.store.EventKind;
 import org.conductd.store.EventRepository;
 import org.conductd.store.MessageRepository;
 import org.conductd.store.OutboxItem;
@@ -237,7 +238,7 @@ class BounceIT extends ConductdIT {
 
     private List<CaseEvent> events(String kind) {
         return conductd.bean(EventRepository.class).findByCaseIdOrderById(1L).stream()
-                .filter(e -> e.kind().equals(kind)).toList();
+                .filter(e -> e.kind() == EventKind.of(kind)).toList();
     }
 
     /** Every message conductd sent; the bounces a test puts in the inbox are not among them. */

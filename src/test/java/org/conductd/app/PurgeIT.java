@@ -32,6 +32,7 @@ import org.conductd.store.CaseEvent;
 import org.conductd.store.CaseRecord;
 import org.conductd.store.CaseRepository;
 import org.conductd.store.CaseState;
+import org.conductd.store.EventKind;
 import org.conductd.store.EventRepository;
 import org.conductd.support.ConductdIT;
 import org.conductd.support.TestConductd;
@@ -248,7 +249,7 @@ class PurgeIT extends ConductdIT {
 
         assertTrue(r.out().contains("Erased the personal data of 1 case"), r.out());
         List<CaseEvent> purged = conductd.bean(EventRepository.class).findByCaseIdOrderById(1L).stream()
-                .filter(e -> e.kind().equals("purged")).toList();
+                .filter(e -> e.kind() == EventKind.PURGED).toList();
         assertEquals(1, purged.size());
         assertNull(purged.get(0).detail());
     }

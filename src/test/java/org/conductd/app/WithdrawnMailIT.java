@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.stream.StreamSupport;
 import org.conductd.mail.MessageId;
 import org.conductd.outbound.OutboxSender;
+import org.conductd.store.EventKind;
 import org.conductd.store.EventRepository;
 import org.conductd.store.OutboxItem;
 import org.conductd.store.OutboxRepository;
@@ -106,6 +107,6 @@ class WithdrawnMailIT {
         assertTrue(notice.contains("conflict of interest"), notice);
         assertFalse(notice.contains("following me"), "nothing of the case: " + notice);
         assertTrue(conductd.bean(EventRepository.class).findByCaseIdOrderById(1).stream()
-                .anyMatch(e -> e.kind().equals("mail-withdrawn") && e.detail().contains("Carol Danvers")));
+                .anyMatch(e -> e.kind() == EventKind.MAIL_WITHDRAWN && e.detail().contains("Carol Danvers")));
     }
 }

@@ -17,6 +17,7 @@ import org.conductd.ingest.FetchedMessage;
 import org.conductd.ingest.ServerMark;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.Disposition;
+import org.conductd.store.EventKind;
 import org.conductd.store.EventRepository;
 import org.conductd.store.MessageRepository;
 import org.conductd.store.OutboxItem;
@@ -136,7 +137,7 @@ class IntakeStepsTest {
         assertEquals(Disposition.BOUNCE, bounce.disposition());
         assertEquals(null, bounce.caseId());
         assertTrue(context.getBean(EventRepository.class).findAll().stream()
-                .anyMatch(e -> e.kind().equals("bounce-received")));
+                .anyMatch(e -> e.kind() == EventKind.BOUNCE_RECEIVED));
         assertEquals(0, context.getBean(OutboxRepository.class).count());
     }
 
@@ -163,9 +164,9 @@ class IntakeStepsTest {
         assertEquals(Disposition.REFUSED, refused.disposition());
         assertEquals("it does not answer mail that conductd sent you about this case", refused.note());
         assertEquals(Disposition.FOLLOW_UP, messages.findByMessageId("m2@example.org").orElseThrow().disposition());
-        List<String> kinds = context.getBean(EventRepository.class).findByCaseIdOrderById(caseId).stream()
+        List<EventKind> kinds = context.getBean(EventRepository.class).findByCaseIdOrderById(caseId).stream()
                 .map(CaseEvent::kind).toList();
-        assertTrue(kinds.containsAll(List.of("refused", "answered")), kinds.toString());
+        assertTrue(kinds.containsAll(List.of(EventKind.REFUSED, EventKind.ANSWERED)), kinds.toString());
         assertEquals(List.of("refusal", "transcript"), outbox(caseId).stream().map(OutboxItem::kind)
                 .filter(k -> k.equals("refusal") || k.equals("transcript")).toList(), "the refusal, then the status");
     }

@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.conductd.store.CaseEvent;
+import org.conductd.store.EventKind;
 import org.conductd.store.EventRepository;
 import org.conductd.store.OutboxItem;
 import org.conductd.store.OutboxRepository;
@@ -276,7 +277,7 @@ class OutboxDeliveryIT {
 
     private List<CaseEvent> deliveryFailures(OutboxItem item) {
         return conductd.bean(EventRepository.class).findByCaseIdOrderById(item.caseId()).stream()
-                .filter(event -> event.kind().equals("delivery-failed"))
+                .filter(event -> event.kind() == EventKind.DELIVERY_FAILED)
                 .toList();
     }
 
