@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.conductd.cases.AnonymousReports;
 import org.conductd.mail.MessageIdIssuer;
 import org.conductd.outbound.ReporterIdentities;
+import org.conductd.store.Actor;
 import org.conductd.store.AttachmentRepository;
 import org.conductd.store.AuthorRole;
 import org.conductd.store.CaseEvent;
@@ -127,7 +128,7 @@ final class CaseListing {
         for (CaseEvent e : events.findByCaseIdOrderById(c.id())) {
             // Who reported an anonymous case is shown nowhere, the event log included (as in STATUS).
             String detail = c.anonymous() && e.kind() == EventKind.REPORTER ? AnonymousReports.label(c.id()) : e.detail();
-            out.append("  ").append(when(e.at())).append(' ').append(e.kind().value()).append(" by ").append(e.actor())
+            out.append("  ").append(when(e.at())).append(' ').append(e.kind().value()).append(" by ").append(e.actor().value())
                     .append(detail == null ? "" : ": " + detail.replace('\n', ' ')).append('\n');
         }
         out.append("\nMail sent\n");

@@ -7,6 +7,7 @@ import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
 import org.conductd.mail.InboundMessage;
 import org.conductd.outbound.TemplateId;
+import org.conductd.store.Actor;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.EventKind;
 import org.conductd.store.CaseRecord;
@@ -47,7 +48,7 @@ public final class AppealNotices {
     public void flag(CaseRecord c, InboundMessage m, long row) {
         String reportedLine = m.from().toString();
         boolean toldToday = limits.appealsContactToldToday(c.id());
-        events.save(new CaseEvent(null, c.id(), clock.instant(), "reported", EventKind.APPEAL,
+        events.save(new CaseEvent(null, c.id(), clock.instant(), Actor.REPORTED, EventKind.APPEAL,
                 "the reported person wrote after the outcome; " + (toldToday
                         ? "the appeals contact was already told today" : "the appeals contact was told"), row));
         if (!toldToday) {

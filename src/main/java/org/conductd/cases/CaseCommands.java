@@ -22,6 +22,7 @@ import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
 import org.conductd.mail.EmailAddress;
 import org.conductd.outbound.TemplateId;
+import org.conductd.store.Actor;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.EventKind;
 import org.conductd.store.Draft;
@@ -271,20 +272,21 @@ public final class CaseCommands {
                         .collect(Collectors.joining(", "));
                 transcript.add(NOT_APPLIED + ", because you declared a conflict of interest in this same reply and can no"
                         + " longer draft, approve, reject or send anything in this case: " + keywords + ".");
-                record(c, sender.email().address(), EventKind.DROPPED, "declared their own conflict; dropped " + keywords, row);
+                record(c, Actor.member(sender.email()), EventKind.DROPPED, "declared their own conflict; dropped " + keywords, row);
                 commands = commands.stream().filter(command -> !dropped.contains(command)).toList();
             }
         }
         boolean declaredOthers = false;
         for (Command command : commands) {
             String actor = sender.email().address();
+            Actor by = Actor.member(sender.email());
             if (command instanceof Command.Note note) {
-                record(c, actor, EventKind.NOTE, note.text(), row);
+                record(c, by, EventKind.NOTE, note.text(), row);
                 transcript.add("Note added to the record.");
             } else if (command instanceof Command.SetSeverity severity) {
                 String level = severity.severity().label();
                 cases.setSeverity(c.id(), level);
-                record(c, actor, EventKind.SEVERITY, level, row);
+                record(c, by, EventKind.SEVERITY, level, row);
                 if (severity.severity() == Severity.URGENT && !urgent) {
                     followingMail.add(() -> alertUrgent(c, sender, row));
                     transcript.add("Severity set to urgent; the team and the organizers are alerted.");
@@ -295,12 +297,12 @@ public final class CaseCommands {
             } else if (command instanceof Command.Assign assign) {
                 cases.setLead(c.id(), assign.memberAddress());
                 lead = assign.memberAddress();
-                record(c, actor, EventKind.ASSIGNED, nameOf(lead) + " leads the case", row);
+                record(c, by, EventKind.ASSIGNED, nameOf(lead) + " leads the case", row);
                 transcript.add(nameOf(lead) + " now leads the case.");
             } else if (command instanceof Command.Conflict conflict) {
                 String member = conflict.memberAddress();
                 team.setConflict(c.id(), member, true, "declared by " + sender.name(), actor);
-                record(c, actor, EventKind.CONFLICT, nameOf(member) + " has a conflict of interest", row);
+                record(c, by, EventKind.CONFLICT, nameOf(member) + " has a conflict of interest", row);
                 transcript.add(nameOf(member) + " is left out of the case from now on.");
                 if (!member.equals(actor)) {
                     declaredOthers = true;
@@ -311,23 +313,23 @@ public final class CaseCommands {
                 if (member.equals(lead)) {
                     cases.setLead(c.id(), null);
                     lead = null;
-                    record(c, actor, EventKind.ASSIGNED, "nobody leads the case: the lead has a conflict", row);
+                    record(c, by, EventKind.ASSIGNED, "nobody leads the case: the lead has a conflict", row);
                     transcript.add("The case has no lead now: ASSIGN someone else.");
                 }
             } else if (command instanceof Command.ConflictClear clear) {
                 team.setConflict(c.id(), clear.memberAddress(), false, null, null);
-                record(c, actor, EventKind.CONFLICT_CLEARED, nameOf(clear.memberAddress()) + " is back on the case", row);
+                record(c, by, EventKind.CONFLICT_CLEARED, nameOf(clear.memberAddress()) + " is back on the case", row);
                 transcript.add(nameOf(clear.memberAddress()) + " receives the case's mail again from now on.");
             } else if (command instanceof Command.SetReporter reporter) {
                 addPerson(c.id(), ParticipantRole.REPORTER, reporter.name(), reporter.address());
-                record(c, actor, EventKind.REPORTER, person(reporter.name(), reporter.address()), row);
+                record(c, by, EventKind.REPORTER, person(reporter.name(), reporter.address()), row);
                 transcript.add("Reporter recorded: " + person(reporter.name(), reporter.address()) + ".");
             } else if (command instanceof Command.SetReported reported) {
                 setReported(c.id(), reported.name(), reported.address());
-                record(c, actor, EventKind.REPORTED, person(reported.name(), reported.address()), row);
+                record(c, by, EventKind.REPORTED, person(reported.name(), reported.address()), row);
                 reportedMember(reported).ifPresent(member -> {
                     team.setConflict(c.id(), member.email().address(), true, "recorded as the reported person", null);
-                    record(c, actor, EventKind.CONFLICT, member.name() + " is the reported person", row);
+                    record(c, by, EventKind.CONFLICT, member.name() + " is the reported person", row);
                     transcript.add(member.name() + " is on the team and is left out of the case from now on.");
                 });
                 List<CaseRecord> earlier = patterns.earlierCases(c.id(), reported.name(), reported.address());
@@ -335,38 +337,38 @@ public final class CaseCommands {
                         + (earlier.isEmpty() ? "" : " " + earlier.size() + " earlier case(s) name the same person;"
                         + " the team is told."));
                 if (!earlier.isEmpty()) {
-                    record(c, CaseIntake.ACTOR_SYSTEM, EventKind.PATTERN, "earlier cases: "
+                    record(c, Actor.CONDUCTD, EventKind.PATTERN, "earlier cases: "
                             + earlier.stream().map(e -> "#" + e.id()).collect(Collectors.joining(", ")), row);
                     followingMail.add(() -> notifyPattern(c, earlier, row));
                 }
             } else if (command instanceof Command.SetWhen when) {
                 cases.setIncidentWhen(c.id(), when.text());
-                record(c, actor, EventKind.WHEN, when.text(), row);
+                record(c, by, EventKind.WHEN, when.text(), row);
                 transcript.add("When: " + when.text());
             } else if (command instanceof Command.SetWhere where) {
                 cases.setIncidentWhere(c.id(), where.text());
-                record(c, actor, EventKind.WHERE, where.text(), row);
+                record(c, by, EventKind.WHERE, where.text(), row);
                 transcript.add("Where: " + where.text());
             } else if (command instanceof Command.SetSummary summary) {
                 cases.setSummary(c.id(), summary.text());
-                record(c, actor, EventKind.SUMMARY, summary.text(), row);
+                record(c, by, EventKind.SUMMARY, summary.text(), row);
                 transcript.add("Summary: " + summary.text());
             } else if (command instanceof Command.SetPublicSummary summary) {
                 cases.setPublicSummary(c.id(), summary.text());
-                record(c, actor, EventKind.PUBLIC_SUMMARY, summary.text(), row);
+                record(c, by, EventKind.PUBLIC_SUMMARY, summary.text(), row);
                 transcript.add("Public summary: " + summary.text());
             } else if (command instanceof Command.Close) {
                 cases.setState(c.id(), CaseState.CLOSED.name(), now());
-                record(c, actor, EventKind.CLOSED, c.state() == CaseState.RESOLVED ? "closed" : "closed without a resolution", row);
+                record(c, by, EventKind.CLOSED, c.state() == CaseState.RESOLVED ? "closed" : "closed without a resolution", row);
                 List<String> withdrawn = drafts.withdrawPending(c.id(), actor);
                 if (!withdrawn.isEmpty()) {
-                    record(c, actor, EventKind.WITHDRAWN, String.join(", ", withdrawn) + ": the case was closed", row);
+                    record(c, by, EventKind.WITHDRAWN, String.join(", ", withdrawn) + ": the case was closed", row);
                 }
                 transcript.add("The case is closed." + (withdrawn.isEmpty() ? ""
                         : " Pending drafts were withdrawn: " + String.join(", ", withdrawn) + "."));
             } else if (command instanceof Command.Reopen reopen) {
                 cases.setState(c.id(), CaseState.OPEN.name(), null);
-                record(c, actor, EventKind.REOPENED, reopen.reason(), row);
+                record(c, by, EventKind.REOPENED, reopen.reason(), row);
                 transcript.add("The case is open again.");
             } else if (command instanceof Command.Status) {
                 followingMail.add(() -> sendStatus(c, sender, row));
@@ -384,7 +386,7 @@ public final class CaseCommands {
             } else if (command instanceof Command.Approve) {
                 Draft draft = identify(c, command, referencedIds).orElseThrow();
                 Drafts.Approved approved = drafts.approve(draft, actor, row, team.conflicted(c.id()));
-                record(c, actor, EventKind.APPROVED, draft.label(), row);
+                record(c, by, EventKind.APPROVED, draft.label(), row);
                 if (approved.complete()) {
                     int sent = drafting.send(c, draft, actor, null, row);
                     followingMail.add(() -> drafting.tellSent(c, draft, row));
@@ -398,14 +400,14 @@ public final class CaseCommands {
                 Draft draft = identify(c, command, referencedIds).orElseThrow();
                 String reason = reasonOf(command);
                 drafts.reject(draft, actor, reason);
-                record(c, actor, EventKind.REJECTED, draft.label() + ": " + reason, row);
+                record(c, by, EventKind.REJECTED, draft.label() + ": " + reason, row);
                 followingMail.add(() -> drafting.tellRejected(c, draft, sender, reason, row));
                 transcript.add("Rejected " + draft.label() + "; its author is told.");
             } else if (command instanceof Command.SendNow) {
                 Draft draft = identify(c, command, referencedIds).orElseThrow();
                 String reason = reasonOf(command);
                 drafting.send(c, draft, actor, "SEND-NOW: " + reason, row);
-                record(c, actor, EventKind.SEND_NOW, draft.label() + ": " + reason, row);
+                record(c, by, EventKind.SEND_NOW, draft.label() + ": " + reason, row);
                 followingMail.add(() -> drafting.alertSendNow(c, draft, sender, reason, row));
                 transcript.add("Sent " + draft.label() + " without a second member; the team and the organizers"
                         + " are told.");
@@ -414,7 +416,7 @@ public final class CaseCommands {
             }
         }
         if (declaredOthers && team.reachable(c.id()).stream().allMatch(m -> m.equals(sender))) {
-            record(c, CaseIntake.ACTOR_SYSTEM, EventKind.TEAM_SILENCED, "only " + sender.name() + " can see the case now", row);
+            record(c, Actor.CONDUCTD, EventKind.TEAM_SILENCED, "only " + sender.name() + " can see the case now", row);
             followingMail.add(() -> alertSilenced(c, sender, row));
             transcript.add("Nobody but you can see the case now: the members you declared conflicted"
                     + (settings.organizers().isEmpty() ? "" : " and the organizers") + " are told.");
@@ -430,7 +432,7 @@ public final class CaseCommands {
 
     private void drafted(CaseRecord c, TeamMember author, Draft draft, List<String> transcript,
                          List<Runnable> followingMail, long row) {
-        record(c, author.email().address(), EventKind.DRAFTED, draft.label() + ": " + draft.kind().description(), row);
+        record(c, Actor.member(author.email()), EventKind.DRAFTED, draft.label() + ": " + draft.kind().description(), row);
         followingMail.add(() -> drafting.requestApprovals(c, draft, author, row));
         transcript.add("Drafted " + draft.label() + " (" + draft.kind().description() + "); it is sent once "
                 + settings.approvalsRequired() + " other member(s) approve it.");
@@ -551,7 +553,7 @@ public final class CaseCommands {
         return name == null ? address : name + " <" + address + ">";
     }
 
-    private void record(CaseRecord c, String actor, EventKind kind, String detail, long row) {
+    private void record(CaseRecord c, Actor actor, EventKind kind, String detail, long row) {
         events.save(new CaseEvent(null, c.id(), now(), actor, kind, detail, row));
     }
 

@@ -17,6 +17,7 @@ import org.conductd.mail.InboundMessage;
 import org.conductd.mail.MessageBudget;
 import org.conductd.outbound.Outbox;
 import org.conductd.outbound.TemplateId;
+import org.conductd.store.Actor;
 import org.conductd.store.AuthorRole;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.EventKind;
@@ -42,7 +43,6 @@ import org.conductd.store.ParticipantRole;
 public final class CaseIntake {
 
     /** The actor the event log names for what conductd does by itself. */
-    public static final String ACTOR_SYSTEM = "conductd";
     private static final Duration FLOOD_WINDOW = Duration.ofHours(1);
     /**
      * A report that reached the mailbox this long before conductd read it was not just
@@ -99,7 +99,7 @@ public final class CaseIntake {
             participants.save(new Participant(null, c.id(), ParticipantRole.REPORTER, report.from().name(),
                     report.from().address(), now));
         }
-        events.save(new CaseEvent(null, c.id(), now, takenBy.map(m -> m.email().address()).orElse("reporter"), EventKind.OPENED,
+        events.save(new CaseEvent(null, c.id(), now, takenBy.map(m -> Actor.member(m.email())).orElse(Actor.REPORTER), EventKind.OPENED,
                 takenBy.map(m -> "report passed on by " + m.name()).orElse(anonymous ? "anonymous report" : "report received"),
                 row));
 
@@ -110,7 +110,7 @@ public final class CaseIntake {
             members.save(new CaseMember(null, c.id(), m.email().address(), excluded,
                     excluded ? "named in the report" : null, now, null));
             if (excluded) {
-                events.save(new CaseEvent(null, c.id(), now, ACTOR_SYSTEM, EventKind.MEMBER_LEFT_OUT,
+                events.save(new CaseEvent(null, c.id(), now, Actor.CONDUCTD, EventKind.MEMBER_LEFT_OUT,
                         m.name() + " is named in the report", row));
             }
         }
@@ -126,14 +126,14 @@ public final class CaseIntake {
                              Instant now) {
         Optional<String> withheld = reasonNotToAcknowledge(report, automatic, arrival, now);
         if (withheld.isPresent()) {
-            events.save(new CaseEvent(null, c.id(), now, ACTOR_SYSTEM, EventKind.NOT_ACKNOWLEDGED, withheld.get(), row));
+            events.save(new CaseEvent(null, c.id(), now, Actor.CONDUCTD, EventKind.NOT_ACKNOWLEDGED, withheld.get(), row));
             return;
         }
         Map<String, Object> model = new HashMap<>();
         model.put("originalSubject", report.subject().isBlank() ? "your report" : report.subject());
         model.put("emergencyContact", settings.emergencyContact());
         mail.autoReply(c, report, TemplateId.ACK, model, row);
-        events.save(new CaseEvent(null, c.id(), now, ACTOR_SYSTEM, EventKind.ACKNOWLEDGED, "acknowledgement queued", row));
+        events.save(new CaseEvent(null, c.id(), now, Actor.CONDUCTD, EventKind.ACKNOWLEDGED, "acknowledgement queued", row));
     }
 
     /** Why the reporter must not get an automatic answer, if there is a reason. */
@@ -176,7 +176,7 @@ public final class CaseIntake {
         List<TeamMember> recipients = settings.team().stream().filter(m -> !named.contains(m)).toList();
         if (!recipients.isEmpty() && inFlood(c)) {
             held.save(new HeldNotification(c.id(), c.openedAt(), null));
-            events.save(new CaseEvent(null, c.id(), clock.instant(), ACTOR_SYSTEM, EventKind.NOTIFICATION_HELD,
+            events.save(new CaseEvent(null, c.id(), clock.instant(), Actor.CONDUCTD, EventKind.NOTIFICATION_HELD,
                     "more than " + settings.floodNewCasesPerHour() + " new cases within an hour: the responders get"
                             + " it in the next summary of new cases", row));
             return;
@@ -193,7 +193,7 @@ public final class CaseIntake {
         if (recipients.isEmpty()) {
             alertNobodyNotified(c, row);
         }
-        events.save(new CaseEvent(null, c.id(), clock.instant(), ACTOR_SYSTEM, EventKind.TEAM_NOTIFIED,
+        events.save(new CaseEvent(null, c.id(), clock.instant(), Actor.CONDUCTD, EventKind.TEAM_NOTIFIED,
                 recipients.size() + " of " + settings.team().size() + " responders notified", row));
     }
 
@@ -217,7 +217,7 @@ public final class CaseIntake {
                 mail.toPerson(c, organizer, TemplateId.NOBODY_NOTIFIED, Map.of(), row);
             }
         }
-        events.save(new CaseEvent(null, c.id(), clock.instant(), ACTOR_SYSTEM, EventKind.NOBODY_NOTIFIED,
+        events.save(new CaseEvent(null, c.id(), clock.instant(), Actor.CONDUCTD, EventKind.NOBODY_NOTIFIED,
                 "the report names every responder; " + (settings.organizers().isEmpty() ? "the team" : "the organizers")
                         + " were alerted without its content", row));
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.conductd.config.Settings;
 import org.conductd.mail.EmailAddress;
+import org.conductd.store.Actor;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.CaseMember;
 import org.conductd.store.CaseMemberRepository;
@@ -88,8 +89,8 @@ public final class CaseStatusText {
         return settings.member(EmailAddress.of(rosterAddress)).map(m -> m.name()).orElse(rosterAddress);
     }
 
-    private String actor(String actor) {
-        return actor.contains("@") ? name(actor) : actor;
+    private String actor(Actor actor) {
+        return actor.isMember() ? name(actor.address()) : actor.value();
     }
 
     private static String orUnset(String value) {

@@ -14,6 +14,7 @@ import org.conductd.mail.MailKind;
 import org.conductd.outbound.AddressRedaction;
 import org.conductd.outbound.DeliveryFailureListener;
 import org.conductd.outbound.TemplateId;
+import org.conductd.store.Actor;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.EventKind;
 import org.conductd.store.CaseRecord;
@@ -39,7 +40,6 @@ import org.conductd.store.ParticipantRepository;
 @Singleton
 public final class DeliveryFailures implements DeliveryFailureListener {
 
-    private static final String ACTOR_SYSTEM = "conductd";
 
     /** What each kind of mail is called in an alert. */
     private static final Map<MailKind, String> KIND_NAMES = Map.ofEntries(
@@ -94,11 +94,11 @@ public final class DeliveryFailures implements DeliveryFailureListener {
         String shownStatus = status.isBlank() ? "" : AddressRedaction.forTheRecord(status);
         messages.assign(bounceRow, item.caseId(), null, Disposition.BOUNCE.name(), null);
         if (outbox.markBounced(item.id(), now, detail) == 0) {
-            events.save(new CaseEvent(null, item.caseId(), now, ACTOR_SYSTEM, EventKind.BOUNCE_RECEIVED,
+            events.save(new CaseEvent(null, item.caseId(), now, Actor.CONDUCTD, EventKind.BOUNCE_RECEIVED,
                     "another delivery report for " + describe(item) + ", which had already bounced", bounceRow));
             return;
         }
-        events.save(new CaseEvent(null, item.caseId(), now, ACTOR_SYSTEM, EventKind.BOUNCED,
+        events.save(new CaseEvent(null, item.caseId(), now, Actor.CONDUCTD, EventKind.BOUNCED,
                 describe(item) + " bounced" + (shownStatus.isEmpty() ? "" : " (" + shownStatus + ")"), bounceRow));
         deliveryFailed(item, new Failure(shownStatus, AddressRedaction.forTheRecord(diagnostic), now, bounceRow));
     }
@@ -120,7 +120,7 @@ public final class DeliveryFailures implements DeliveryFailureListener {
             return;
         }
         if (isAlertToResponderThatFailedBefore(item)) {
-            events.save(new CaseEvent(null, item.caseId(), failure.at(), ACTOR_SYSTEM, EventKind.DELIVERY_FAILURE_NOT_ALERTED,
+            events.save(new CaseEvent(null, item.caseId(), failure.at(), Actor.CONDUCTD, EventKind.DELIVERY_FAILURE_NOT_ALERTED,
                     "mail to " + recipientLine(item) + " had failed before in this case; no new alert", failure.reportRow()));
             return;
         }
@@ -140,7 +140,7 @@ public final class DeliveryFailures implements DeliveryFailureListener {
 
     private void noted(OutboxItem item, long bounceRow, EventKind kind, String what, String status) {
         messages.assign(bounceRow, item.caseId(), null, Disposition.BOUNCE.name(), null);
-        events.save(new CaseEvent(null, item.caseId(), clock.instant(), ACTOR_SYSTEM, kind,
+        events.save(new CaseEvent(null, item.caseId(), clock.instant(), Actor.CONDUCTD, kind,
                 what + (status.isBlank() ? "" : " (" + AddressRedaction.forTheRecord(status) + ")"), bounceRow));
     }
 

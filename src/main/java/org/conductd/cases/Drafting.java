@@ -16,6 +16,7 @@ import org.conductd.mail.EmailAddress;
 import org.conductd.mail.MailKind;
 import org.conductd.outbound.RenderedMail;
 import org.conductd.outbound.TemplateId;
+import org.conductd.store.Actor;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.EventKind;
 import org.conductd.store.CaseRecord;
@@ -156,7 +157,7 @@ public final class Drafting {
         } else if (draft.kind() == DraftKind.DSF_REPORT) {
             cases.reportedToDsf(c.id(), clock.instant());
         }
-        events.save(new CaseEvent(null, c.id(), clock.instant(), by, EventKind.SENT, draft.label() + ": "
+        events.save(new CaseEvent(null, c.id(), clock.instant(), Actor.of(by), EventKind.SENT, draft.label() + ": "
                 + draft.kind().description() + (note == null ? "" : " (" + note + ")"), row));
         return content.size();
     }

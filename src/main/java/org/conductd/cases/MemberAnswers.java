@@ -10,6 +10,7 @@ import org.conductd.commands.Problem;
 import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
 import org.conductd.outbound.TemplateId;
+import org.conductd.store.Actor;
 import org.conductd.store.AuthorRole;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.EventKind;
@@ -53,7 +54,7 @@ public final class MemberAnswers {
     public void refuse(CaseRecord c, TeamMember sender, long row, Refusal refusal) {
         String reason = refusal.reason(settings);
         messages.assign(row, c.id(), AuthorRole.RESPONDER.name(), Disposition.REFUSED.name(), reason);
-        events.save(new CaseEvent(null, c.id(), clock.instant(), sender.email().address(), EventKind.REFUSED, reason, row));
+        events.save(new CaseEvent(null, c.id(), clock.instant(), Actor.member(sender.email()), EventKind.REFUSED, reason, row));
         if (limits.memberShareSpent(sender)) {
             return;
         }
@@ -71,7 +72,7 @@ public final class MemberAnswers {
     public void statusOrHelp(CaseRecord c, TeamMember sender, List<Command> asked, long row) {
         messages.assign(row, c.id(), AuthorRole.RESPONDER.name(), Disposition.FOLLOW_UP.name(), null);
         if (limits.memberShareSpent(sender)) {
-            events.save(new CaseEvent(null, c.id(), clock.instant(), sender.email().address(), EventKind.NOT_ANSWERED,
+            events.save(new CaseEvent(null, c.id(), clock.instant(), Actor.member(sender.email()), EventKind.NOT_ANSWERED,
                     "STATUS/HELP without a token, over the hourly limit", row));
             return;
         }
@@ -82,7 +83,7 @@ public final class MemberAnswers {
                 commands.sendHelp(c, sender, row);
             }
         }
-        events.save(new CaseEvent(null, c.id(), clock.instant(), sender.email().address(), EventKind.ANSWERED,
+        events.save(new CaseEvent(null, c.id(), clock.instant(), Actor.member(sender.email()), EventKind.ANSWERED,
                 "STATUS/HELP answered to the roster address", row));
     }
 
@@ -98,7 +99,7 @@ public final class MemberAnswers {
         }
         mail.toMember(c, sender, TemplateId.COMMAND_ERROR,
                 Map.of("problems", listed, "count", problems.size()), row);
-        events.save(new CaseEvent(null, c.id(), clock.instant(), sender.email().address(), EventKind.COMMANDS_REJECTED,
+        events.save(new CaseEvent(null, c.id(), clock.instant(), Actor.member(sender.email()), EventKind.COMMANDS_REJECTED,
                 problems.size() + " problem(s); nothing applied", row));
     }
 

@@ -9,6 +9,7 @@ import org.conductd.config.TeamMember;
 import org.conductd.mail.Attachment;
 import org.conductd.mail.InboundMessage;
 import org.conductd.outbound.TemplateId;
+import org.conductd.store.Actor;
 import org.conductd.store.AuthorRole;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.EventKind;
@@ -49,7 +50,7 @@ public final class Relays {
         for (TeamMember t : recipients) {
             mail.toMember(c, t, TemplateId.RELAY, model, files.attached(), row);
         }
-        events.save(new CaseEvent(null, c.id(), clock.instant(), CaseIntake.ACTOR_SYSTEM, EventKind.RELAYED,
+        events.save(new CaseEvent(null, c.id(), clock.instant(), Actor.CONDUCTD, EventKind.RELAYED,
                 "passed on to " + recipients.size() + " responders", row));
     }
 
@@ -69,7 +70,7 @@ public final class Relays {
                 relayed++;
             }
         }
-        events.save(new CaseEvent(null, c.id(), clock.instant(), sender.email().address(), EventKind.DISCUSSION,
+        events.save(new CaseEvent(null, c.id(), clock.instant(), Actor.member(sender.email()), EventKind.DISCUSSION,
                 "passed on to " + relayed + " responders", row));
     }
 

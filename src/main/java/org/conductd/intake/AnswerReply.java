@@ -3,6 +3,7 @@ package org.conductd.intake;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.conductd.cases.MemberAnswers;
+import org.conductd.store.Actor;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.EventKind;
 import org.conductd.store.EventRepository;
@@ -27,7 +28,7 @@ final class AnswerReply implements Step<ResponderReply> {
             answers.transcript(r.caseRecord(), r.sender(), r.applied().transcript(), r.row());
         }
         if (r.commands().commands().isEmpty() && r.commands().discussion().isBlank()) {
-            events.save(new CaseEvent(null, r.caseRecord().id(), clock.instant(), r.sender().email().address(),
+            events.save(new CaseEvent(null, r.caseRecord().id(), clock.instant(), Actor.member(r.sender().email()),
                     EventKind.MESSAGE, "an empty reply", r.row()));
         }
         return Outcome.PROCESSED;

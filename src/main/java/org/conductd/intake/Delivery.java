@@ -6,6 +6,7 @@ import org.conductd.ingest.FetchedMessage;
 import org.conductd.mail.Arrival;
 import org.conductd.mail.AutomaticReason;
 import org.conductd.mail.InboundMessage;
+import org.conductd.store.Actor;
 import org.conductd.store.AuthorRole;
 import org.conductd.store.CaseRecord;
 
@@ -17,7 +18,7 @@ import org.conductd.store.CaseRecord;
 final class Delivery {
 
     /** Who wrote a message filed in a case, as far as the case knows them. */
-    record Author(AuthorRole role, Optional<TeamMember> member, boolean knownToTheCase, String actor) {
+    record Author(AuthorRole role, Optional<TeamMember> member, boolean knownToTheCase, Actor actor) {
     }
 
     private final FetchedMessage fetched;

@@ -3,12 +3,12 @@ package org.conductd.intake;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
-import org.conductd.cases.CaseIntake;
 import org.conductd.cases.DeliveryFailures;
 import org.conductd.ingest.AutomaticMail;
 import org.conductd.ingest.DeliveryReport;
 import org.conductd.ingest.DeliveryReports;
 import org.conductd.ingest.RawArchive;
+import org.conductd.store.Actor;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.EventKind;
 import org.conductd.store.Disposition;
@@ -54,7 +54,7 @@ final class FileBounce implements Step<Delivery> {
         List<OutboxItem> returned = report.originalMessageIds().isEmpty()
                 ? List.of() : outbox.findByMessageIds(report.originalMessageIds());
         if (returned.isEmpty()) {
-            events.save(new CaseEvent(null, null, clock.instant(), CaseIntake.ACTOR_SYSTEM, EventKind.BOUNCE_RECEIVED,
+            events.save(new CaseEvent(null, null, clock.instant(), Actor.CONDUCTD, EventKind.BOUNCE_RECEIVED,
                     "a delivery report was received", row));
         }
         for (OutboxItem item : returned) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
 import org.conductd.mail.InboundMessage;
+import org.conductd.store.Actor;
 import org.conductd.store.AuthorRole;
 import org.conductd.store.Participant;
 import org.conductd.store.ParticipantRepository;
@@ -33,7 +34,7 @@ final class IdentifyAuthor implements Step<Delivery> {
                 .findFirst();
         AuthorRole role = member.isPresent() ? AuthorRole.RESPONDER
                 : known.map(p -> AuthorRole.valueOf(p.role().name())).orElse(AuthorRole.WITNESS);
-        String actor = member.map(t -> t.email().address()).orElse(role.name().toLowerCase());
+        Actor actor = member.map(t -> Actor.member(t.email())).orElse(Actor.of(role));
         d.author(new Delivery.Author(role, member, known.isPresent(), actor));
         return Outcome.GO_ON;
     }

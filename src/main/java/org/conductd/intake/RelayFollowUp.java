@@ -3,9 +3,9 @@ package org.conductd.intake;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
-import org.conductd.cases.CaseIntake;
 import org.conductd.cases.Relays;
 import org.conductd.mail.InboundMessage;
+import org.conductd.store.Actor;
 import org.conductd.store.AuthorRole;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.EventKind;
@@ -53,7 +53,7 @@ final class RelayFollowUp implements Step<Delivery> {
         if (newParticipant) {
             participants.save(new Participant(null, caseId, ParticipantRole.WITNESS, m.from().name(),
                     m.from().address(), now));
-            events.save(new CaseEvent(null, caseId, now, CaseIntake.ACTOR_SYSTEM, EventKind.PARTICIPANT_ADDED,
+            events.save(new CaseEvent(null, caseId, now, Actor.CONDUCTD, EventKind.PARTICIPANT_ADDED,
                     "a new participant replied to case mail", d.row()));
         }
         events.save(new CaseEvent(null, caseId, now, d.author().actor(), EventKind.MESSAGE,

@@ -33,6 +33,7 @@ import org.conductd.config.TeamMember;
 import org.conductd.mail.Backoff;
 import org.conductd.mail.EmailAddress;
 import org.conductd.mail.PausePoint;
+import org.conductd.store.Actor;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.EventKind;
 import org.conductd.store.EventRepository;
@@ -330,7 +331,7 @@ public final class OutboxSender implements AutoCloseable {
             }
             tx.executeWrite(status -> {
                 outbox.markWithdrawn(item.id());
-                events.save(new CaseEvent(null, item.caseId(), clock.instant(), "conductd", EventKind.MAIL_WITHDRAWN,
+                events.save(new CaseEvent(null, item.caseId(), clock.instant(), Actor.CONDUCTD, EventKind.MAIL_WITHDRAWN,
                         "a " + item.kind() + " to " + settings.member(EmailAddress.of(item.member()))
                                 .map(TeamMember::name).orElse("a former member")
                                 + " was withdrawn: they have a conflict of interest in the case", null));
@@ -408,7 +409,7 @@ public final class OutboxSender implements AutoCloseable {
         tx.executeWrite(status -> {
             Instant now = clock.instant();
             outbox.markFailed(item.id(), reason);
-            events.save(new CaseEvent(null, item.caseId(), now, "conductd", EventKind.DELIVERY_FAILED,
+            events.save(new CaseEvent(null, item.caseId(), now, Actor.CONDUCTD, EventKind.DELIVERY_FAILED,
                     failures.describe(item) + " was refused: " + reason, null));
             failures.deliveryFailed(item, new DeliveryFailureListener.Failure(code, reason, now, null));
             return null;

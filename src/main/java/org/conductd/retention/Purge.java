@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.List;
 import org.conductd.config.Settings;
 import org.conductd.reports.TransparencyReport;
+import org.conductd.store.Actor;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.EventKind;
 import org.conductd.store.CaseState;
@@ -44,7 +45,6 @@ import org.conductd.store.EventRepository;
 @Singleton
 public final class Purge {
 
-    private static final String ACTOR = "conductd";
 
     /** The personal fields of a message; a purged message has none of them left. */
     private static final String MESSAGE_TEXT =
@@ -139,7 +139,7 @@ public final class Purge {
                 for (Erasure e : ERASURES) {
                     e.apply(c, rows);
                 }
-                events.save(new CaseEvent(null, rows.caseId(), clock.instant(), ACTOR, EventKind.PURGED, null, null));
+                events.save(new CaseEvent(null, rows.caseId(), clock.instant(), Actor.CONDUCTD, EventKind.PURGED, null, null));
                 // Deleted before the commit: if the commit fails, a second run finds the rows and erases them.
                 for (Path file : files) {
                     delete(file);

@@ -9,7 +9,7 @@ import org.conductd.mail.MessageIdIssuer;
 
 /**
  * One line of a case's paper trail: who did what, when, and because of which message.
- * {@code kind} says what happened; {@code actor} is a roster address, a role ("reporter"), or "conductd". A detail never holds
+ * {@code kind} says what happened and {@code actor} who did it ({@link Actor}). A detail never holds
  * a member's token, whatever quoted one: the case record is read by the whole team and shown
  * in STATUS and {@code case N}, and a token lets whoever has it act as its member.
  */
@@ -18,7 +18,7 @@ public record CaseEvent(
         @Id @GeneratedValue @Nullable Long id,
         @Nullable Long caseId,
         Instant at,
-        String actor,
+        Actor actor,
         EventKind kind,
         @Nullable String detail,
         @Nullable Long messageRow) {

@@ -13,7 +13,7 @@ class CaseEventTest {
 
     @Test
     void aTokenInADetailIsLeftOut() {
-        CaseEvent event = new CaseEvent(null, 3L, Instant.EPOCH, "alice@example.org", EventKind.NOTE, "see <" + TOKEN + ">", null);
+        CaseEvent event = new CaseEvent(null, 3L, Instant.EPOCH, Actor.of("alice@example.org"), EventKind.NOTE, "see <" + TOKEN + ">", null);
 
         assertEquals("see <c3.[token]@example.org>", event.detail());
     }
@@ -25,6 +25,6 @@ class CaseEventTest {
 
     @Test
     void noDetailStaysNone() {
-        assertNull(new CaseEvent(null, 3L, Instant.EPOCH, "conductd", EventKind.OPENED, null, null).detail());
+        assertNull(new CaseEvent(null, 3L, Instant.EPOCH, Actor.CONDUCTD, EventKind.OPENED, null, null).detail());
     }
 }
