@@ -1,5 +1,8 @@
 package org.conductd.config;
 
+import io.micronaut.context.env.Environment;
+import io.micronaut.context.env.EnvironmentPropertySource;
+import io.micronaut.context.env.PropertySource;
 import io.micronaut.core.value.PropertyResolver;
 import io.micronaut.core.convert.ConversionService;
 import io.micronaut.scheduling.cron.CronExpression;
@@ -16,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.conductd.mail.EmailAddress;
@@ -32,6 +36,21 @@ import org.conductd.mail.EmailAddress;
 public final class SettingsLoader {
 
     static final String PREFIX = "conductd.";
+
+    /** Every key {@link #load} reads; a written {@code conductd.*} key outside these is refused. */
+    static final Set<String> KEYS = Set.of(
+            "conductd.event-name", "conductd.address", "conductd.subject-tag",
+            "conductd.imap.host", "conductd.imap.port", "conductd.imap.security", "conductd.imap.username",
+            "conductd.imap.password", "conductd.imap.timeout", "conductd.imap.folder",
+            "conductd.smtp.host", "conductd.smtp.port", "conductd.smtp.security", "conductd.smtp.username",
+            "conductd.smtp.password", "conductd.smtp.timeout",
+            "conductd.poll-interval", "conductd.idle-refresh", "conductd.max-message-size", "conductd.emergency-contact",
+            "conductd.team", "conductd.organizers", "conductd.dsf.address", "conductd.appeals-contact",
+            "conductd.security.token-secret", "conductd.security.trusted-authserv-ids", "conductd.security.token-max-age",
+            "conductd.digest.cron", "conductd.digest.zone", "conductd.approvals-required", "conductd.resolutions",
+            "conductd.resolution-descriptions", "conductd.acknowledgements-per-hour", "conductd.data-dir",
+            "conductd.templates-dir", "conductd.reminders.idle-after", "conductd.message-budget",
+            "conductd.max-mime-parts", "conductd.flood.new-cases-per-hour", "conductd.flood.summary-every");
 
     /** Resolutions from the seeds' lists of sanctions (SPEC §3.4). */
     public static final List<String> DEFAULT_RESOLUTIONS = List.of(
@@ -66,12 +85,35 @@ public final class SettingsLoader {
     private static final int MIN_SECRET_DISTINCT_CHARACTERS = 8;
 
     private final PropertyResolver env;
+    private final Collection<String> writtenKeys;
 
-    public SettingsLoader(PropertyResolver env) {
+    /**
+     * Reads from {@code env}; {@code writtenKeys} are the keys someone wrote (in a file, a
+     * system property, the properties a context was started with), each of which must be known.
+     */
+    public SettingsLoader(PropertyResolver env, Collection<String> writtenKeys) {
         this.env = env;
+        this.writtenKeys = List.copyOf(writtenKeys);
+    }
+
+    /**
+     * A loader for a started environment. Keys from environment variables are not judged:
+     * Micronaut turns CONDUCTD_A_B into several dotted spellings, all but one of them unknown.
+     */
+    public static SettingsLoader of(Environment environment) {
+        Set<String> written = new TreeSet<>();
+        for (PropertySource source : environment.getPropertySources()) {
+            if (!EnvironmentPropertySource.NAME.equals(source.getName())) {
+                source.forEach(written::add);
+            }
+        }
+        return new SettingsLoader(environment, written);
     }
 
     public Settings load() {
+        Set<String> known = new HashSet<>(KEYS);
+        known.addAll(UnknownKeys.READ_ELSEWHERE);
+        new UnknownKeys(known).rejectUnknown(writtenKeys);
         EmailAddress address = requiredAddress("address");
         String secret = tokenSecret();
         List<TeamMember> team = team();
