@@ -60,7 +60,7 @@ class SettingsLoaderTest {
         assertEquals("CoC", s.subjectTag());
         assertEquals("conduct@djangoproject.com", s.dsfAddress().address());
         assertEquals(1, s.approvalsRequired());
-        assertEquals(SettingsLoader.DEFAULT_RESOLUTIONS, s.resolutions());
+        assertEquals(Resolutions.DEFAULTS, s.resolutions());
     }
 
     @Test
@@ -143,10 +143,10 @@ class SettingsLoaderTest {
 
     @Test
     void aRepeatedPieceIsFoundWhereverTheRepetitionStops() {
-        assertTrue(SettingsLoader.repeatsAShorterPiece("abcabcab"));
-        assertTrue(SettingsLoader.repeatsAShorterPiece("aaaa"));
-        assertFalse(SettingsLoader.repeatsAShorterPiece("abcabcx"));
-        assertFalse(SettingsLoader.repeatsAShorterPiece("abcdab"));
+        assertTrue(TokenSecretStrength.repeatsAShorterPiece("abcabcab"));
+        assertTrue(TokenSecretStrength.repeatsAShorterPiece("aaaa"));
+        assertFalse(TokenSecretStrength.repeatsAShorterPiece("abcabcx"));
+        assertFalse(TokenSecretStrength.repeatsAShorterPiece("abcdab"));
     }
 
     @Test
@@ -214,7 +214,7 @@ class SettingsLoaderTest {
     @Test
     void everyDefaultResolutionHasADescription() {
         Settings s = load(valid());
-        assertEquals(SettingsLoader.DEFAULT_RESOLUTIONS.size(), s.resolutionDescriptions().size());
+        assertEquals(Resolutions.DEFAULTS.size(), s.resolutionDescriptions().size());
         assertEquals("A warning to stop the behaviour; any further report will lead to sanctions.",
                 s.resolutionDescription("warning"));
         assertEquals("No action: the team found that no violation of the Code of Conduct occurred.",
