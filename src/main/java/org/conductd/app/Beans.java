@@ -2,11 +2,9 @@ package org.conductd.app;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.conductd.config.Settings;
-import org.conductd.config.SettingsLoader;
 import org.conductd.ingest.AutomaticMail;
 import org.conductd.ingest.MessageParser;
 import org.conductd.mail.MessageIdIssuer;
@@ -17,14 +15,12 @@ import org.conductd.threading.CaseDirectory;
 import org.conductd.threading.SubjectTag;
 import org.conductd.threading.Threader;
 
-/** Wires the plain classes (those with no framework annotations) into the application context. */
+/**
+ * Wires the plain classes (those with no framework annotations) into the application context.
+ * {@link Settings} is not made here: {@link Contexts} reads it before the context starts.
+ */
 @Factory
 public class Beans {
-
-    @Singleton
-    Settings settings(Environment environment) {
-        return new SettingsLoader(environment).load();
-    }
 
     /** The system clock, unless a clock was given when the context was built. */
     @Singleton

@@ -74,7 +74,9 @@ public final class Contexts {
                 .build();
         Environment environment = context.getEnvironment();
         environment.start();
-        Settings settings = new SettingsLoader(environment).load();
+        Settings settings = SettingsLoader.of(environment).load();
+        // Read and checked once, here, before anything starts; every bean gets this one.
+        context.registerSingleton(Settings.class, settings);
         String url = environment.getProperty("datasources.default.url", String.class)
                 .orElseThrow(() -> new ConfigException("datasources.default.url", "missing"));
         if (!url.startsWith("jdbc:sqlite:")) {

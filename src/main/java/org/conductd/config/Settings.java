@@ -68,7 +68,7 @@ public record Settings(
      */
     public String resolutionDescription(String resolution) {
         String description = resolutionDescriptions.get(resolution);
-        return description != null ? description : SettingsLoader.describeByName(resolution);
+        return description != null ? description : Resolutions.describeByName(resolution);
     }
 
     /** The domain used in the Message-IDs conductd issues. */

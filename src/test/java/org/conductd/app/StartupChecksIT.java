@@ -77,4 +77,28 @@ class StartupChecksIT {
                     && lines.get(0).contains("openssl rand -hex 32"), lines.get(0));
         }
     }
+
+    @Test
+    void misspelledKeyInTheFileStopsTheProgramNamingTheKeyItWasMeantToBe() throws Exception {
+        try (TestMail mail = new TestMail()) {
+            Map<String, Object> p = TestConductd.properties(mail, data);
+            p.put("conductd.max-mesage-size", "10MB");
+            Path config = data.resolve("conductd.yml");
+            Files.writeString(config, new Yaml().dump(p));
+            StringWriter err = new StringWriter();
+            System.setProperty("micronaut.config.files", config.toString());
+            int exit;
+            try {
+                exit = Main.execute(CommandLine.defaultFactory(), new PrintWriter(new StringWriter(), true),
+                        new PrintWriter(err, true), "cases");
+            } finally {
+                System.clearProperty("micronaut.config.files");
+            }
+
+            assertEquals(2, exit, err.toString());
+            assertEquals(List.of("conductd: configuration error: conductd.max-mesage-size: unknown key;"
+                    + " did you mean conductd.max-message-size?"),
+                    err.toString().lines().filter(l -> !l.isBlank()).toList());
+        }
+    }
 }

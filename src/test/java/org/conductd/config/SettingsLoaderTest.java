@@ -7,10 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.context.env.PropertySourcePropertyResolver;
+import io.micronaut.core.convert.ArgumentConversionContext;
+import io.micronaut.core.naming.conventions.StringConvention;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class SettingsLoaderTest {
@@ -32,7 +37,7 @@ class SettingsLoaderTest {
     }
 
     private static Settings load(Map<String, Object> properties) {
-        return new SettingsLoader(new PropertySourcePropertyResolver(PropertySource.of(properties))).load();
+        return new SettingsLoader(new PropertySourcePropertyResolver(PropertySource.of(properties)), properties.keySet()).load();
     }
 
     private static String problemWith(String key, Object value) {
@@ -55,7 +60,7 @@ class SettingsLoaderTest {
         assertEquals("CoC", s.subjectTag());
         assertEquals("conduct@djangoproject.com", s.dsfAddress().address());
         assertEquals(1, s.approvalsRequired());
-        assertEquals(SettingsLoader.DEFAULT_RESOLUTIONS, s.resolutions());
+        assertEquals(Resolutions.DEFAULTS, s.resolutions());
     }
 
     @Test
@@ -138,10 +143,10 @@ class SettingsLoaderTest {
 
     @Test
     void aRepeatedPieceIsFoundWhereverTheRepetitionStops() {
-        assertTrue(SettingsLoader.repeatsAShorterPiece("abcabcab"));
-        assertTrue(SettingsLoader.repeatsAShorterPiece("aaaa"));
-        assertFalse(SettingsLoader.repeatsAShorterPiece("abcabcx"));
-        assertFalse(SettingsLoader.repeatsAShorterPiece("abcdab"));
+        assertTrue(TokenSecretStrength.repeatsAShorterPiece("abcabcab"));
+        assertTrue(TokenSecretStrength.repeatsAShorterPiece("aaaa"));
+        assertFalse(TokenSecretStrength.repeatsAShorterPiece("abcabcx"));
+        assertFalse(TokenSecretStrength.repeatsAShorterPiece("abcdab"));
     }
 
     @Test
@@ -209,7 +214,7 @@ class SettingsLoaderTest {
     @Test
     void everyDefaultResolutionHasADescription() {
         Settings s = load(valid());
-        assertEquals(SettingsLoader.DEFAULT_RESOLUTIONS.size(), s.resolutionDescriptions().size());
+        assertEquals(Resolutions.DEFAULTS.size(), s.resolutionDescriptions().size());
         assertEquals("A warning to stop the behaviour; any further report will lead to sanctions.",
                 s.resolutionDescription("warning"));
         assertEquals("No action: the team found that no violation of the Code of Conduct occurred.",
@@ -261,5 +266,66 @@ class SettingsLoaderTest {
     void anEmptyDescriptionIsNamed() {
         assertEquals("conductd.resolution-descriptions.ban",
                 problemWith("conductd.resolution-descriptions", Map.of("ban", " ")));
+    }
+
+    @Test
+    void aMisspelledKeyIsNamedWithTheKeyItWasMeantToBe() {
+        Map<String, Object> p = valid();
+        p.put("conductd.poll-intervall", "1m");
+
+        ConfigException e = assertThrows(ConfigException.class, () -> load(p));
+
+        assertEquals("conductd.poll-intervall", e.key());
+        assertEquals("conductd.poll-intervall: unknown key; did you mean conductd.poll-interval?", e.getMessage());
+    }
+
+    @Test
+    void aKeyLikeNoneKnownIsNamedWithoutASuggestion() {
+        Map<String, Object> p = valid();
+        p.put("conductd.colour-scheme", "dark");
+
+        assertEquals("conductd.colour-scheme: unknown key", assertThrows(ConfigException.class, () -> load(p)).getMessage());
+    }
+
+    @Test
+    void keysReadOutsideTheLoaderAreAllowed() {
+        Map<String, Object> p = valid();
+        p.put("conductd.daemon", true);
+        p.put("conductd.flood.check-every", "1m");
+        p.put("conductd.pause-at", "after-send");
+
+        assertEquals("Test Conf", load(p).eventName());
+    }
+
+    @Test
+    void aMailServerWrittenAsOneMapIsAllowed() {
+        Map<String, Object> p = valid();
+        p.put("conductd.dsf", Map.of("address", "dsf@example.org"));
+
+        assertEquals("dsf@example.org", load(p).dsfAddress().address());
+    }
+
+    @Test
+    void everyKeyTheLoaderReadsIsKnown() {
+        Set<String> read = new TreeSet<>();
+        PropertySourcePropertyResolver recording = new PropertySourcePropertyResolver(PropertySource.of(valid())) {
+            @Override
+            public <T> Optional<T> getProperty(String name, ArgumentConversionContext<T> context) {
+                read.add(name);
+                return super.getProperty(name, context);
+            }
+
+            @Override
+            public Map<String, Object> getProperties(String name, StringConvention convention) {
+                read.add(name);
+                return super.getProperties(name, convention);
+            }
+        };
+
+        new SettingsLoader(recording, valid().keySet()).load();
+
+        assertTrue(read.contains("conductd.imap.host"), read.toString());
+        read.removeAll(SettingsLoader.KEYS);
+        assertEquals(Set.of(), read);
     }
 }
