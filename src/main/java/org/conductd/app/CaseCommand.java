@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import org.conductd.reports.CaseListing;
 
 /** {@code case N}: the full record of one case. */
 @Command(name = "case", mixinStandardHelpOptions = true, description = "Show the full record of case N.")

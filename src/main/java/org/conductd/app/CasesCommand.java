@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import org.conductd.reports.CaseListing;
 
 /** {@code cases}: one line per case. */
 @Command(name = "cases", mixinStandardHelpOptions = true, description = "List the cases.")

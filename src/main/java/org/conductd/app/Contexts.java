@@ -17,6 +17,7 @@ import java.util.concurrent.FutureTask;
 import org.conductd.config.ConfigException;
 import org.conductd.config.Settings;
 import org.conductd.config.SettingsLoader;
+import org.conductd.outbound.TemplateCheck;
 import org.conductd.outbound.TemplateRenderer;
 import org.conductd.outbound.TemplateSource;
 import org.conductd.store.DatabaseFile;

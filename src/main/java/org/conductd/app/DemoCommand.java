@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.conductd.reports.CaseListing;
 
 /**
  * {@code demo}: an embedded GreenMail (SMTP and IMAP on loopback) with the conduct mailbox

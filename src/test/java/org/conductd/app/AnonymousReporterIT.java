@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.conductd.outbound.ReporterScrubber;
+import org.conductd.reports.CaseListing;
 import org.conductd.support.ConductdIT;
 import org.conductd.support.TestConductd;
 import org.junit.jupiter.api.Nested;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Map;
 import org.conductd.mail.MessageId;
+import org.conductd.reports.CaseListing;
 import org.conductd.store.CaseRecord;
 import org.conductd.store.CaseState;
 import org.conductd.store.Disposition;

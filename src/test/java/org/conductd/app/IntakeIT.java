@@ -15,6 +15,7 @@ import java.util.Set;
 import org.conductd.mail.EmailAddress;
 import org.conductd.mail.MessageId;
 import org.conductd.mail.MessageIdIssuer;
+import org.conductd.reports.CaseListing;
 import org.conductd.store.CaseMemberRepository;
 import org.conductd.store.CaseRepository;
 import org.conductd.support.TestConductd;

@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.conductd.config.ConfigException;
+import org.conductd.reports.CaseListing;
 import org.conductd.support.Await;
 import org.conductd.support.ConductdIT;
 import org.conductd.support.TestConductd;

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.conductd.reports.CaseListing;
 import org.conductd.reports.IncidentLog;
 import org.conductd.reports.WeeklyDigest;
 import org.conductd.support.ConductdIT;

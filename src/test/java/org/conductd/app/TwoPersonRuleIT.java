@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Map;
+import org.conductd.reports.CaseListing;
 import org.conductd.store.CaseState;
 import org.conductd.support.ConductdIT;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,24 +1,21 @@
-package org.conductd.app;
+package org.conductd.outbound;
 
 import java.util.Map;
 import org.conductd.config.ConfigException;
-import org.conductd.outbound.TemplateException;
-import org.conductd.outbound.TemplateId;
-import org.conductd.outbound.TemplateRenderer;
 
 /**
  * Renders every template once at start-up, so a team's broken edit stops the program with
  * a line naming it instead of quarantining every report that would have used it.
  */
-final class TemplateCheck {
+public final class TemplateCheck {
 
     private final TemplateRenderer renderer;
 
-    TemplateCheck(TemplateRenderer renderer) {
+    public TemplateCheck(TemplateRenderer renderer) {
         this.renderer = renderer;
     }
 
-    void checkAll() {
+    public void checkAll() {
         for (TemplateId template : TemplateId.values()) {
             try {
                 renderer.render(template, Map.of());

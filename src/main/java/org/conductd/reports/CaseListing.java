@@ -1,4 +1,4 @@
-package org.conductd.app;
+package org.conductd.reports;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -37,7 +37,7 @@ import org.conductd.store.StoredMessage;
  * names either.
  */
 @Singleton
-final class CaseListing {
+public final class CaseListing {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -66,7 +66,7 @@ final class CaseListing {
         this.reporterIdentities = reporterIdentities;
     }
 
-    String list() {
+    public String list() {
         return tx.executeRead(status -> {
             StringBuilder out = new StringBuilder();
             out.append(String.format(Locale.ROOT, "%-5s %-24s %-9s %-8s %-17s %s%n", "case", "code name", "state",
@@ -80,7 +80,7 @@ final class CaseListing {
         });
     }
 
-    Optional<String> record(long number) {
+    public Optional<String> record(long number) {
         return tx.executeRead(status -> cases.findById(number)
                 .map(c -> printableLines(reporterIdentities.scrubberFor(c).scrub(render(c)))));
     }

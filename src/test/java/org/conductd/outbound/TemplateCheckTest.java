@@ -1,4 +1,4 @@
-package org.conductd.app;
+package org.conductd.outbound;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,9 +12,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.conductd.config.ConfigException;
-import org.conductd.outbound.TemplateId;
-import org.conductd.outbound.TemplateRenderer;
-import org.conductd.outbound.TemplateSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
