@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import org.conductd.cases.FloodSummaries;
 import org.conductd.cases.Reminders;
+import org.conductd.config.SettingsLoader;
 import org.conductd.reports.WeeklyDigest;
 
 /** The daemon's timed work, each job one call. Only the daemon has it; one-shot commands never do. */
@@ -30,7 +31,8 @@ final class ScheduledJobs {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${conductd.digest.cron:0 0 8 * * MON}", zoneId = "${conductd.digest.zone:UTC}")
+    @Scheduled(cron = "${conductd.digest.cron:" + SettingsLoader.DEFAULT_DIGEST_CRON + "}",
+            zoneId = "${conductd.digest.zone:" + SettingsLoader.DEFAULT_DIGEST_ZONE + "}")
     void weeklyDigest() {
         digest.sendIfDue(clock.instant());
     }

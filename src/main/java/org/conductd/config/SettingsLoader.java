@@ -31,6 +31,10 @@ import org.conductd.mail.EmailAddress;
 public final class SettingsLoader {
 
     static final String PREFIX = "conductd.";
+    /** When the weekly digest goes out unless {@code conductd.digest.cron} says otherwise; the scheduler reads it too. */
+    public static final String DEFAULT_DIGEST_CRON = "0 0 8 * * MON";
+    /** The zone the digest's schedule is read in unless {@code conductd.digest.zone} names one. */
+    public static final String DEFAULT_DIGEST_ZONE = "UTC";
 
     /** Every key {@link #load} reads; a written {@code conductd.*} key outside these is refused. */
     static final Set<String> KEYS = Set.of(
@@ -81,7 +85,7 @@ public final class SettingsLoader {
         String secret = TokenSecretStrength.requireStrong(values.required("security.token-secret"));
         List<TeamMember> team = TeamRoster.read(values);
         TeamRoster.rejectSharedAddresses(team, address);
-        String cron = values.optional("digest.cron").orElse("0 0 8 * * MON");
+        String cron = values.optional("digest.cron").orElse(DEFAULT_DIGEST_CRON);
         validateCron(cron);
         List<String> resolutions = Resolutions.read(values);
         return new Settings(
@@ -176,7 +180,7 @@ public final class SettingsLoader {
     }
 
     private ZoneId zone(String key) {
-        String value = values.optional(key).orElse("UTC");
+        String value = values.optional(key).orElse(DEFAULT_DIGEST_ZONE);
         try {
             return ZoneId.of(value);
         } catch (DateTimeException e) {
