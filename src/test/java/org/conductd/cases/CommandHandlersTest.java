@@ -51,6 +51,22 @@ class CommandHandlersTest {
         assertTrue(thrown.getMessage().contains("Note"), thrown.getMessage());
     }
 
+    @Test
+    void theShippedHandlersCoverEveryCommandOnce() {
+        List<CommandHandler<?>> shipped = new ArrayList<>();
+        shipped.addAll(new RecordCommands(null, null, null, null).handlers());
+        shipped.addAll(new StateCommands(null, null).handlers());
+        shipped.addAll(new TeamCommands(null, null, null, null).handlers());
+        shipped.addAll(new PeopleCommands(null, null, null, null, null).handlers());
+        shipped.addAll(new DraftingCommands(null, null, null, null).handlers());
+        shipped.addAll(new DecisionCommands(null, null, null).handlers());
+        shipped.addAll(new AnswerCommands(null, null, null, null, null).handlers());
+
+        new CommandHandlers(shipped);
+
+        assertEquals(Command.class.getPermittedSubclasses().length, shipped.size());
+    }
+
     /** A handler that notes which type it checked and objects with that type's name. */
     private static <C extends Command> CommandHandler<C> recording(Class<C> type, List<Class<?>> checked) {
         return CommandHandler.of(type, (command, copy) -> {
