@@ -42,7 +42,7 @@ public final class CaseStatusText {
         StringBuilder out = new StringBuilder();
         line(out, "Case", c.id() + " \"" + c.codeName() + "\"");
         line(out, "State", c.state().name().toLowerCase(Locale.ROOT));
-        line(out, "Severity", c.severity() == null ? "not set" : c.severity());
+        line(out, "Severity", c.severity() == null ? "not set" : c.severity().label());
         line(out, "Lead", c.lead() == null ? "nobody yet (ASSIGN: me)" : name(c.lead()));
         line(out, "Opened", CaseText.when(c.openedAt()));
         List<Participant> people = participants.findByCaseIdOrderById(c.id());

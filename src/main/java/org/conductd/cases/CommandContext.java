@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.conductd.config.TeamMember;
+import org.conductd.mail.Severity;
 import org.conductd.store.Actor;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.CaseRecord;
@@ -39,7 +40,7 @@ final class CommandContext {
         this.events = events;
         this.clock = clock;
         this.lead = c.lead();
-        this.urgent = "urgent".equals(c.severity());
+        this.urgent = c.severity() == Severity.URGENT;
     }
 
     CaseRecord caseRecord() {

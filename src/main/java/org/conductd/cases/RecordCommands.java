@@ -4,7 +4,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import org.conductd.commands.Command;
-import org.conductd.commands.Severity;
+import org.conductd.mail.Severity;
 import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
 import org.conductd.mail.EmailAddress;
@@ -48,7 +48,7 @@ final class RecordCommands {
     private void severity(Command.SetSeverity severity, CommandContext context) {
         CaseRecord c = context.caseRecord();
         String level = severity.severity().label();
-        cases.setSeverity(c.id(), level);
+        cases.setSeverity(c.id(), severity.severity());
         context.record(EventKind.SEVERITY, level);
         if (severity.severity() == Severity.URGENT && !context.urgent()) {
             context.thenMail(() -> alertUrgent(c, context.sender(), context.row()));

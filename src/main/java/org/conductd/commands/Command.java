@@ -1,6 +1,7 @@
 package org.conductd.commands;
 
 import java.util.Objects;
+import org.conductd.mail.Severity;
 
 /**
  * One command of a responder's reply (SPEC §3.4), its value already checked and normalised:

@@ -5,6 +5,7 @@ import com.google.re2j.Pattern;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.conductd.mail.Severity;
 
 /**
  * Turns one recognised command, its value and the body below it into a {@link Command}, or says

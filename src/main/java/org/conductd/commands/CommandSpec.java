@@ -1,5 +1,7 @@
 package org.conductd.commands;
 
+import org.conductd.mail.Severity;
+
 /**
  * One row of the command table: the keyword, how its value and the lines below it are written,
  * what it does, whether what it drafts waits for a second member, and how often it may appear in

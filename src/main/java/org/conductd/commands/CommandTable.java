@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.conductd.mail.Severity;
 
 /**
  * The commands responders may write, looked up by keyword in any case, and the plain-text

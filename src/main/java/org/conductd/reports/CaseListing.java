@@ -73,7 +73,7 @@ public final class CaseListing {
                     "severity", "opened", "reporter"));
             for (CaseRecord c : cases.findAllOrderById()) {
                 out.append(String.format(Locale.ROOT, "%-5d %-24s %-9s %-8s %-17s %s%n", c.id(), c.codeName(),
-                        c.state(), c.severity() == null ? "-" : c.severity(), when(c.openedAt()),
+                        c.state(), c.severity() == null ? "-" : c.severity().label(), when(c.openedAt()),
                         printable(reporter(c))));
             }
             return out.toString();
@@ -89,7 +89,7 @@ public final class CaseListing {
         StringBuilder out = new StringBuilder();
         out.append("Case ").append(c.id()).append(" \"").append(c.codeName()).append("\"\n");
         out.append("  state:     ").append(c.state()).append('\n');
-        out.append("  severity:  ").append(c.severity() == null ? "not set" : c.severity()).append('\n');
+        out.append("  severity:  ").append(c.severity() == null ? "not set" : c.severity().label()).append('\n');
         out.append("  opened:    ").append(when(c.openedAt())).append('\n');
         out.append("  activity:  ").append(when(c.lastActivityAt())).append('\n');
         out.append("  reporter:  ").append(reporter(c)).append('\n');

@@ -170,7 +170,7 @@ public final class WeeklyDigest {
             row.put("caseNumber", c.id());
             row.put("codeName", c.codeName());
             row.put("ageDays", days(c.openedAt(), now));
-            row.put("severity", c.severity() == null ? "not set" : c.severity());
+            row.put("severity", c.severity() == null ? "not set" : c.severity().label());
             row.put("state", c.state().name().toLowerCase(Locale.ROOT));
             row.put("lead", c.lead() == null ? "nobody" : nameOf(c.lead()));
             row.put("pendingApprovals", waiting.size());

@@ -4,15 +4,18 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.model.DataType;
 import java.time.Instant;
+import org.conductd.mail.Severity;
 
-/** A case; its id is the case number people see. */
+/** A case; its id is the case number people see. Its severity is stored as the word responders write. */
 @MappedEntity("cases")
 public record CaseRecord(
         @Id @GeneratedValue @Nullable Long id,
         String codeName,
         CaseState state,
-        @Nullable String severity,
+        @Nullable @TypeDef(type = DataType.STRING, converter = SeverityConverter.class) Severity severity,
         boolean anonymous,
         Instant openedAt,
         @Nullable String takenBy,

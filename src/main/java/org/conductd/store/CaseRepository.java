@@ -2,11 +2,14 @@ package org.conductd.store;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
+import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.DataType;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
 import java.util.List;
+import org.conductd.mail.Severity;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface CaseRepository extends CrudRepository<CaseRecord, Long> {
@@ -29,7 +32,7 @@ public interface CaseRepository extends CrudRepository<CaseRecord, Long> {
     void touch(long id, Instant at);
 
     @Query("UPDATE cases SET severity = :severity WHERE id = :id")
-    void setSeverity(long id, String severity);
+    void setSeverity(long id, @TypeDef(type = DataType.STRING, converter = SeverityConverter.class) Severity severity);
 
     @Query("UPDATE cases SET lead = :lead WHERE id = :id")
     void setLead(long id, @Nullable String lead);

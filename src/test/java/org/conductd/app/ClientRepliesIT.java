@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.conductd.mail.MessageId;
+import org.conductd.mail.Severity;
 import org.conductd.store.CaseRepository;
 import org.conductd.support.ConductdIT;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +40,7 @@ class ClientRepliesIT extends ConductdIT {
     }
 
     private void assertOnlyTheNewCommandRan() {
-        assertEquals("high", conductd.bean(CaseRepository.class).findById(1L).orElseThrow().severity());
+        assertEquals(Severity.HIGH, conductd.bean(CaseRepository.class).findById(1L).orElseThrow().severity());
         assertTrue(mail.receivedBy("alice@example.org", "command-error").isEmpty(), "the quoted lines were ignored");
         assertEquals(1, mail.receivedBy("alice@example.org", "transcript").size());
     }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Map;
 import org.conductd.mail.MessageId;
+import org.conductd.mail.Severity;
 import org.conductd.reports.CaseListing;
 import org.conductd.store.CaseRecord;
 import org.conductd.store.CaseState;
@@ -53,7 +54,7 @@ class CommandsIT extends ConductdIT {
         void severityIsSetAndTheSenderGetsATranscript() throws Exception {
             reply(ALICE, "SEVERITY: high");
 
-            assertEquals("high", theCase().severity());
+            assertEquals(Severity.HIGH, theCase().severity());
             assertTrue(latest(ALICE, "transcript").contains("Severity set to high"));
         }
 

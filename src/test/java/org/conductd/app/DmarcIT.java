@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.conductd.mail.MessageId;
+import org.conductd.mail.Severity;
 import org.conductd.store.CaseRepository;
 import org.conductd.support.ConductdIT;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +48,7 @@ class DmarcIT extends ConductdIT {
     void commandWithDmarcPassFromTheTrustedServerIsCarriedOut() {
         replyWith("mx.example.org; dkim=pass header.d=example.org; dmarc=pass header.from=example.org");
 
-        assertEquals("high", conductd.bean(CaseRepository.class).findById(1L).orElseThrow().severity());
+        assertEquals(Severity.HIGH, conductd.bean(CaseRepository.class).findById(1L).orElseThrow().severity());
     }
 
     @Test
@@ -66,7 +67,7 @@ class DmarcIT extends ConductdIT {
                 + " smtp.mailfrom=\"=?utf-8?q?a=3Bb?=\"@example.org;\n"
                 + "\tdmarc=pass (p=none; dis=none) header.from=example.org");
 
-        assertEquals("high", conductd.bean(CaseRepository.class).findById(1L).orElseThrow().severity());
+        assertEquals(Severity.HIGH, conductd.bean(CaseRepository.class).findById(1L).orElseThrow().severity());
     }
 
     /**

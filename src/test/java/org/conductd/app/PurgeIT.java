@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.conductd.mail.Severity;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.CaseRecord;
 import org.conductd.store.CaseRepository;
@@ -220,7 +221,7 @@ class PurgeIT extends ConductdIT {
         assertEquals(CaseState.CLOSED, c.state());
         assertEquals("warning", c.resolution());
         assertEquals("an attendee was warned", c.publicSummary());
-        assertEquals("high", c.severity());
+        assertEquals(Severity.HIGH, c.severity());
         assertNotNull(c.closedAt());
         assertNull(c.subject());
         assertNull(c.summary());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import org.conductd.mail.Severity;
 import org.conductd.support.ConductdIT;
 import org.conductd.support.TestConductd;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +43,7 @@ class TokenExpiryIT extends ConductdIT {
 
         var refusals = mail.receivedBy(ALICE, "refusal");
         reply(ALICE, "SEVERITY: high", idOf(refusals.get(refusals.size() - 1)));
-        assertEquals("high", theCase().severity(), "answering the refusal works");
+        assertEquals(Severity.HIGH, theCase().severity(), "answering the refusal works");
     }
 
     @Test
@@ -60,6 +61,6 @@ class TokenExpiryIT extends ConductdIT {
                 .withClock(Clock.offset(Clock.systemUTC(), Duration.ofDays(91))).start();
         reply(ALICE, "SEVERITY: high", oldNotification);
 
-        assertEquals("high", theCase().severity());
+        assertEquals(Severity.HIGH, theCase().severity());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.util.List;
+import org.conductd.mail.Severity;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -11,6 +11,7 @@ import static org.conductd.commands.CommandFixtures.reply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import org.conductd.mail.Severity;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.conductd.mail.Severity;
 import org.conductd.store.CaseRecord;
 import org.conductd.store.CaseRepository;
 import org.conductd.store.CaseState;
@@ -42,7 +43,7 @@ class TransparencyReportIT extends ConductdIT {
 
     long store(String openedAt, String codeName, CaseState state, String resolution, String publicSummary) {
         Instant at = Instant.parse(openedAt);
-        return conductd.bean(CaseRepository.class).save(new CaseRecord(null, codeName, state, "low", false, at,
+        return conductd.bean(CaseRepository.class).save(new CaseRecord(null, codeName, state, Severity.LOW, false, at,
                 null, "subject of " + codeName, at, null, "Friday", "the hall", "internal summary", publicSummary,
                 state == CaseState.CLOSED ? at : null, resolution, null)).id();
     }

@@ -1,4 +1,4 @@
-package org.conductd.commands;
+package org.conductd.mail;
 
 import java.util.Arrays;
 import java.util.List;
