@@ -17,7 +17,7 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 
 /**
  * Why a message was not delivered, in the server's own words where it gave any, and whether
- * trying again can help. Pure: {@link OutboxSender} records what it says.
+ * trying again can help. Pure: {@link DeliveryRecorder} records what it says.
  */
 record SmtpFailure(boolean permanent, String reason) {
 

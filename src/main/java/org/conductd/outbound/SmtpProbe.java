@@ -1,7 +1,6 @@
 package org.conductd.outbound;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.Transport;
 import org.conductd.config.MailServer;
 
 /**
@@ -15,12 +14,6 @@ public final class SmtpProbe {
 
     /** Returns normally if the server accepted the connection (and login); otherwise throws what went wrong. */
     public static void connect(MailServer smtp, String envelopeFrom) throws MessagingException {
-        Transport transport = OutboxSender.SmtpSessions.session(smtp, envelopeFrom)
-                .getTransport(OutboxSender.SmtpSessions.protocol(smtp));
-        try {
-            transport.connect(smtp.host(), smtp.port(), smtp.username(), smtp.password());
-        } finally {
-            transport.close();
-        }
+        SmtpClient.probe(smtp, envelopeFrom);
     }
 }
