@@ -25,8 +25,7 @@ final class CommandReader {
         }
     }
 
-    // RE2 patterns: a value is anyone's text, and an address shape made of dots would make a
-    // backtracking matcher quadratic.
+    // RE2: a value is anyone's text, and a backtracking matcher can be made to take quadratic time.
     private static final Pattern DRAFT_ID = Pattern.compile("[Dd]0*([1-9][0-9]{0,8})");
     private static final List<String> PERSON_FORMS = List.of("Name <address>", "<address>", "Name");
 
