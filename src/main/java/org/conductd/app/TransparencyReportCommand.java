@@ -5,14 +5,11 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.conductd.reports.TransparencyReport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code transparency-report --from DATE --to DATE [--html]}: the public report for the cases
@@ -46,18 +43,6 @@ final class TransparencyReportCommand implements Callable<Integer> {
             out.write(text);
             out.flush();
             return 0;
-        }
-    }
-
-    /** An ISO 8601 date; anything else is refused with what was given. */
-    static final class IsoDate implements ITypeConverter<LocalDate> {
-        @Override
-        public LocalDate convert(String value) {
-            try {
-                return LocalDate.parse(value);
-            } catch (DateTimeParseException e) {
-                throw new TypeConversionException("'" + value + "' is not a date (yyyy-mm-dd)");
-            }
         }
     }
 }

@@ -2,25 +2,22 @@ package org.conductd.cases;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.conductd.mail.Attachment;
 import org.conductd.mail.MessageIdIssuer;
+import org.conductd.text.TimeText;
 
 /** Small formatting helpers shared by the case mail models. */
 final class CaseText {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
 
     private CaseText() {
     }
 
     static String when(Instant instant) {
-        return WHEN.format(instant);
+        return TimeText.forPeople(instant, ZoneOffset.UTC);
     }
 
     static String size(long bytes) {

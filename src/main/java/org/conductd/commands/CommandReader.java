@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.conductd.mail.Severity;
+import org.conductd.text.Addresses;
 
 /**
  * Turns one recognised command, its value and the body below it into a {@link Command}, or says
@@ -25,10 +26,8 @@ final class CommandReader {
         }
     }
 
-    // RE2 patterns: a value is anyone's text, and an address shape made of dots would make a
-    // backtracking matcher quadratic.
+    // RE2: a value is anyone's text, and a backtracking matcher can be made to take quadratic time.
     private static final Pattern DRAFT_ID = Pattern.compile("[Dd]0*([1-9][0-9]{0,8})");
-    private static final Pattern ADDRESS = Pattern.compile("[^[:space:]@<>\"]+@[^[:space:]@<>\"]+\\.[^[:space:]@<>\"]+");
     private static final List<String> PERSON_FORMS = List.of("Name <address>", "<address>", "Name");
 
     private final MemberNames members;
@@ -123,13 +122,14 @@ final class CommandReader {
         } else {
             // Without brackets, a last word that is an address is the address; the rest, the name.
             int space = lastWhitespace(value);
-            String last = value.substring(space + 1);
-            if (ADDRESS.matches(last) || space < 0 && last.contains("@")) {
+            // A line written as a sentence may end its address with the sentence's punctuation.
+            String last = withoutClosingPunctuation(value.substring(space + 1));
+            if (isAddress(last) || space < 0 && last.contains("@")) {
                 name = space < 0 ? "" : value.substring(0, space);
                 address = last;
             }
         }
-        if (address != null && !ADDRESS.matches(address)) {
+        if (address != null && !isAddress(address)) {
             return bad("\"" + address + "\" is not an email address", PERSON_FORMS);
         }
         name = unquoted(name.strip());
@@ -196,6 +196,22 @@ final class CommandReader {
 
     private static String notOneOf(String value, String what, List<String> choices) {
         return "\"" + value + "\" is not " + what + Suggestions.didYouMean(value, choices);
+    }
+
+    /**
+     * Whether {@code value} is one bare address a case can name. The domain must have a dot: the
+     * people named in a case are on the internet, and "jan@example" is a typo.
+     */
+    private static boolean isAddress(String value) {
+        return Addresses.parse(value).filter(address -> address.domain().indexOf('.') > 0).isPresent();
+    }
+
+    private static String withoutClosingPunctuation(String word) {
+        int end = word.length();
+        while (end > 0 && ",;.".indexOf(word.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return word.substring(0, end);
     }
 
     private static int lastWhitespace(String value) {

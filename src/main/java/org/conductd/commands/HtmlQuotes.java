@@ -1,7 +1,10 @@
 package org.conductd.commands;
 
+import static org.conductd.text.HtmlText.Markers.NONE;
+
 import java.util.List;
 import java.util.function.Consumer;
+import org.conductd.text.HtmlText;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -52,7 +55,7 @@ final class HtmlQuotes {
      */
     private static void extractFromGmail(Document document) {
         for (Element attribution : document.select(".gmail_attr")) {
-            if (attribution.parent() != null && startsOriginalMessage(HtmlToText.text(attribution, 2))) {
+            if (attribution.parent() != null && startsOriginalMessage(HtmlText.text(attribution, NONE, 2))) {
                 // A forward: Gmail puts its "---------- Forwarded message ---------" and the
                 // original's headers in .gmail_attr, and the original itself unquoted after it.
                 Element container = attribution.closest(".gmail_quote");
@@ -84,7 +87,7 @@ final class HtmlQuotes {
     private static void extractFromOutlookRuleAboveHeaders(Document document) {
         for (Element rule : document.select("hr")) {
             if (rule.parent() != null
-                    && QuoteMarkers.startsWithHeaderBlock(HtmlToText.textAfter(rule, HEADER_LOOKAHEAD_LINES))) {
+                    && QuoteMarkers.startsWithHeaderBlock(HtmlText.textAfter(rule, NONE, HEADER_LOOKAHEAD_LINES))) {
                 removeFromHereOn(rule);
                 return;
             }
@@ -98,9 +101,9 @@ final class HtmlQuotes {
      */
     private static void extractFromParagraphHeaders(Document document) {
         for (Element paragraph : document.select("p")) {
-            String text = HtmlToText.text(paragraph, 2).strip();
+            String text = HtmlText.text(paragraph, NONE, 2).strip();
             if (paragraph.parent() != null && QuoteMarkers.isSenderHeaderLine(text)
-                    && QuoteMarkers.startsWithHeaderBlock(text + "\n" + HtmlToText.textAfter(paragraph, HEADER_LOOKAHEAD_LINES))) {
+                    && QuoteMarkers.startsWithHeaderBlock(text + "\n" + HtmlText.textAfter(paragraph, NONE, HEADER_LOOKAHEAD_LINES))) {
                 removeFromHereOn(paragraph);
                 return;
             }
@@ -119,7 +122,7 @@ final class HtmlQuotes {
     private static void extractFromOutlookBorderedHeaders(Document document) {
         for (Element div : document.select("div[style*=border-top]")) {
             if (div.parent() != null
-                    && QuoteMarkers.startsWithHeaderBlock(HtmlToText.text(div, HEADER_LOOKAHEAD_LINES))) {
+                    && QuoteMarkers.startsWithHeaderBlock(HtmlText.text(div, NONE, HEADER_LOOKAHEAD_LINES))) {
                 removeFromHereOn(div);
                 return;
             }

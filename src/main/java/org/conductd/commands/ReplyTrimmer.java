@@ -3,6 +3,8 @@ package org.conductd.commands;
 import java.util.ArrayList;
 import java.util.List;
 import org.conductd.mail.InboundMessage;
+import org.conductd.text.HtmlText;
+import org.conductd.text.HtmlText.Markers;
 
 /**
  * The new text of a reply: what its author wrote, without the quoted message, the client's
@@ -35,7 +37,7 @@ public final class ReplyTrimmer {
 
     /** The text the rules read: the HTML's, quote markup marked, when the message is HTML-only. */
     private static String text(InboundMessage m) {
-        return m.textFromHtml() && m.html() != null ? HtmlToText.text(HtmlQuotes.strip(m.html())) : m.text();
+        return m.textFromHtml() && m.html() != null ? HtmlText.text(HtmlQuotes.strip(m.html()), Markers.NONE) : m.text();
     }
 
     /** The new text of a plain-text reply, without its signature: what relays use. */
@@ -55,7 +57,7 @@ public final class ReplyTrimmer {
 
     /** The author's own block of an HTML reply. */
     public String authorBlockOfHtml(String html) {
-        return authorBlockOfPlain(HtmlToText.text(HtmlQuotes.strip(html)));
+        return authorBlockOfPlain(HtmlText.text(HtmlQuotes.strip(html), Markers.NONE));
     }
 
     /**
@@ -162,7 +164,7 @@ public final class ReplyTrimmer {
 
     /** The new text of an HTML reply: clients' quote markup removed, then the plain rules. */
     public String trimHtml(String html) {
-        return trimPlain(HtmlToText.text(HtmlQuotes.strip(html)));
+        return trimPlain(HtmlText.text(HtmlQuotes.strip(html), Markers.NONE));
     }
 
     /** Whether a quote is the first non-blank line from {@code from} on. */

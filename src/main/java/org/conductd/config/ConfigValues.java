@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.conductd.mail.EmailAddress;
+import org.conductd.text.Addresses;
 
 /**
  * The {@code conductd.*} values of one environment, each read as the kind of value it holds;
@@ -20,7 +21,6 @@ import org.conductd.mail.EmailAddress;
  */
 final class ConfigValues {
 
-    private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>(),;:\"\\[\\]]+@[^@\\s<>(),;:\"\\[\\]]+");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB)?", Pattern.CASE_INSENSITIVE);
 
     private final PropertyResolver env;
@@ -171,9 +171,6 @@ final class ConfigValues {
             throw new ConfigException(key, "missing");
         }
         String v = value.strip();
-        if (!ADDRESS.matcher(v).matches()) {
-            throw new ConfigException(key, "'" + v + "' is not an email address");
-        }
-        return EmailAddress.of(v);
+        return Addresses.parse(v).orElseThrow(() -> new ConfigException(key, "'" + v + "' is not an email address"));
     }
 }

@@ -3,6 +3,8 @@ package org.conductd.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import org.conductd.mail.Attachment;
+import org.conductd.text.HtmlText;
+import org.conductd.text.HtmlText.Markers;
 
 /**
  * Sorts the leaf parts of a message, in the order they arrive, into the body text and the
@@ -51,7 +53,7 @@ final class MessageParts {
         if (plain != null) {
             return normalisedNewlines(plain);
         }
-        return html == null ? "" : normalisedNewlines(HtmlText.toText(html));
+        return html == null ? "" : normalisedNewlines(HtmlText.toText(html, Markers.KEPT));
     }
 
     /** The first inline HTML part as sent, or null. */

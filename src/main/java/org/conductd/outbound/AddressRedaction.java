@@ -1,6 +1,7 @@
 package org.conductd.outbound;
 
 import com.google.re2j.Pattern;
+import org.conductd.text.Addresses;
 
 /**
  * Makes a mail server's words fit to store, log or pass on: every email address replaced by
@@ -11,18 +12,6 @@ import com.google.re2j.Pattern;
  * patterns run on RE2, in time linear in the text, since a server's words may quote anyone's.
  */
 public final class AddressRedaction {
-
-    /** What an unquoted local part or a domain is made of; the blanks are java.util.regex's {@code \\s}. */
-    private static final String ADDRESS_CHAR = "[^[:space:]<>()\\[\\]\",;:@]";
-
-    /**
-     * An email address, quoted local part and address literal included. An unquoted local part
-     * starts where a run of its characters does without saying so: the leftmost match never
-     * starts inside a run, as the same address matches from the run's start, and the search
-     * goes on after a match's domain, whose run it takes whole.
-     */
-    private static final Pattern ADDRESS = Pattern.compile("(?:\"[^\"\\r\\n]*\"|" + ADDRESS_CHAR + "+)"
-            + "@(?:\\[[^\\][:space:]]*\\]|" + ADDRESS_CHAR + "+)");
 
     /**
      * Longer than any status code or queue id a server writes; as long as a token's nonce (24)
@@ -48,7 +37,7 @@ public final class AddressRedaction {
 
     /** The text with every email address and Message-ID replaced. */
     public static String withoutAddresses(String text) {
-        String redacted = text.indexOf('@') < 0 ? text : ADDRESS.matcher(text).replaceAll("[address]");
+        String redacted = text.indexOf('@') < 0 ? text : Addresses.IN_TEXT.matcher(text).replaceAll("[address]");
         return LONG_HEX.matcher(redacted).replaceAll("[id]");
     }
 }

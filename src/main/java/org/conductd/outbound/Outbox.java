@@ -1,8 +1,6 @@
 package org.conductd.outbound;
 
 import jakarta.inject.Singleton;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import org.conductd.mail.EmailAddress;
@@ -10,6 +8,7 @@ import org.conductd.mail.OutboundMessage;
 import org.conductd.store.OutboxItem;
 import org.conductd.store.OutboxRepository;
 import org.conductd.store.OutboxState;
+import org.conductd.text.Addresses;
 
 /**
  * Queues outbound mail. Called inside the transaction of the change that causes the mail,
@@ -72,11 +71,6 @@ public final class Outbox {
      * whole transaction.
      */
     public boolean isDeliverable(EmailAddress address) {
-        try {
-            new InternetAddress(address.address(), true).validate();
-            return true;
-        } catch (AddressException e) {
-            return false;
-        }
+        return Addresses.parse(address.address()).isPresent();
     }
 }

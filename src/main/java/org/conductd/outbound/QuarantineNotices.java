@@ -5,10 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.conductd.config.Settings;
@@ -21,6 +19,7 @@ import org.conductd.store.MessageRepository;
 import org.conductd.store.QuarantineEntry;
 import org.conductd.store.QuarantineRepository;
 import org.conductd.store.StoredMessage;
+import org.conductd.text.TimeText;
 
 /**
  * Tells the responders about quarantined mail: at most one notice an hour, listing every
@@ -31,8 +30,6 @@ import org.conductd.store.StoredMessage;
 public final class QuarantineNotices {
 
     static final Duration MIN_GAP = Duration.ofHours(1);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
 
     private final Settings settings;
     private final QuarantineRepository quarantine;
@@ -70,7 +67,7 @@ public final class QuarantineNotices {
             // Sender and subject stay out: the notice goes to the whole team, and the message may
             // be an anonymous reporter's, or about one of the team.
             items.add(Map.of(
-                    "receivedAt", WHEN.format(q.at()),
+                    "receivedAt", TimeText.forPeople(q.at(), ZoneOffset.UTC),
                     "size", m.map(s -> s.size() + " bytes").orElse(""),
                     "reason", q.reason()));
         }

@@ -5,7 +5,6 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,6 +29,7 @@ import org.conductd.store.ParticipantRepository;
 import org.conductd.store.ParticipantRole;
 import org.conductd.store.StoredAttachment;
 import org.conductd.store.StoredMessage;
+import org.conductd.text.TimeText;
 
 /**
  * The text of the {@code cases} and {@code case N} commands. An anonymous case never shows
@@ -38,9 +38,6 @@ import org.conductd.store.StoredMessage;
  */
 @Singleton
 public final class CaseListing {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
 
     private final TransactionOperations<Connection> tx;
     private final CaseRepository cases;
@@ -183,6 +180,6 @@ public final class CaseListing {
     }
 
     private static String when(Instant instant) {
-        return instant == null ? "-" : WHEN.format(instant);
+        return instant == null ? "-" : TimeText.forPeople(instant, ZoneOffset.UTC);
     }
 }

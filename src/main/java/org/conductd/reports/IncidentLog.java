@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -35,6 +33,7 @@ import org.conductd.store.OutboxRepository;
 import org.conductd.store.Participant;
 import org.conductd.store.ParticipantRepository;
 import org.conductd.store.ParticipantRole;
+import org.conductd.text.TimeText;
 
 /**
  * The internal incident log (SPEC §3.8, the columns of seed 002): one CSV row per case, oldest
@@ -54,7 +53,6 @@ public final class IncidentLog {
     static final String ANONYMOUS = "anonymous";
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader(HEADER.toArray(String[]::new)).get();
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
     /** A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection"). */
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
@@ -117,7 +115,7 @@ public final class IncidentLog {
         List<String> row = List.of(
                 Long.toString(c.id()),
                 c.codeName(),
-                DateTimeFormatter.ISO_INSTANT.format(c.openedAt().truncatedTo(ChronoUnit.SECONDS)),
+                TimeText.forRecords(c.openedAt()),
                 c.anonymous() ? ANONYMOUS : joined(reporters.stream().map(p -> orEmpty(p.name())).toList()),
                 c.anonymous() ? "" : joined(reporters.stream().map(p -> orEmpty(p.address())).toList()),
                 handlers(c, actors),
@@ -126,7 +124,7 @@ public final class IncidentLog {
                 orEmpty(c.summary()),
                 actionsTaken(c, sent),
                 whoElseKnows(c, people, recipients),
-                c.dsfReportedAt() == null ? "no" : DAY.format(c.dsfReportedAt()),
+                c.dsfReportedAt() == null ? "no" : TimeText.day(c.dsfReportedAt(), ZoneOffset.UTC),
                 c.state().name().toLowerCase(Locale.ROOT));
         return row;
     }

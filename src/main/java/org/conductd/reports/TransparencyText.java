@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.conductd.text.Addresses;
 
 /**
  * The words of a transparency report, from counts and public summaries alone: no names, no
@@ -25,8 +26,6 @@ final class TransparencyText {
     /** Shorter names ("Al") would remove summaries for ordinary words. */
     private static final int SHORTEST_IDENTIFYING_WORD = 3;
 
-    /** Any email address: the last line of defence, applied to every line of the report. */
-    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>()\\[\\]\",;:@]+@[^\\s<>()\\[\\]\",;:@]+");
     /** What a case number or a date looks like in people's words ("#12", "case 12", "2026-05-10", "10/05/2026"). */
     private static final Pattern CASE_NUMBER = Pattern.compile("(?i)#\\s*\\d+|\\bcase\\s+(?:no\\.?\\s*|number\\s+)?\\d+");
     private static final Pattern DATE = Pattern.compile("\\b\\d{4}-\\d{1,2}-\\d{1,2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}\\b");
@@ -109,7 +108,7 @@ final class TransparencyText {
     }
 
     private static boolean hasAddress(String text) {
-        return text.indexOf('@') >= 0 && ADDRESS.matcher(asPatternsReadIt(text)).find();
+        return Addresses.occurIn(asPatternsReadIt(text));
     }
 
     private static boolean hasCaseNumberOrDay(String summary) {

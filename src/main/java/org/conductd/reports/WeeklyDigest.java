@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +36,7 @@ import org.conductd.store.DraftState;
 import org.conductd.store.EventKind;
 import org.conductd.store.EventRepository;
 import org.conductd.store.LastAction;
+import org.conductd.text.TimeText;
 
 /**
  * The weekly digest to the organizers (SPEC §3.8): counts for the seven days before it, each
@@ -193,11 +193,10 @@ public final class WeeklyDigest {
                     ? which + ": mail was sent with SEND-NOW, without a second member"
                     : which + ": mail to someone outside the team bounced"));
         }
-        DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(zone());
         Map<String, Object> model = new HashMap<>();
         model.put("eventName", settings.eventName());
-        model.put("periodStart", day.format(since));
-        model.put("periodEnd", day.format(now));
+        model.put("periodStart", TimeText.day(since, zone()));
+        model.put("periodEnd", TimeText.day(now, zone()));
         model.put("newCount", all.stream().filter(c -> c.openedAt().isAfter(since)).count());
         model.put("openCount", open.size());
         model.put("resolvedCount", resolved);

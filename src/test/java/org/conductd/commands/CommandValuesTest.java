@@ -189,6 +189,12 @@ class CommandValuesTest {
         }
 
         @Test
+        void anAddressEndingTheLineLikeASentenceLeavesItsPunctuationOut() {
+            assertEquals(new Command.SetReported("Jan Doe", "jan@example.net"), only("REPORTED: Jan Doe jan@example.net,"));
+            assertEquals(new Command.SetReported(null, "jan@example.net"), only("REPORTED: jan@example.net."));
+        }
+
+        @Test
         void nameAloneHasNoAddress() {
             assertEquals(new Command.SetReported("the man in the red hoodie", null),
                     only("REPORTED: the man in the red hoodie"));

@@ -2,6 +2,8 @@ package org.conductd.commands;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.conductd.text.HtmlText;
+import org.conductd.text.HtmlText.Markers;
 import org.junit.jupiter.api.Test;
 
 /** Each client's markup on its own, before the plain rules see the text. */
@@ -87,6 +89,6 @@ class HtmlQuotesTest {
     }
 
     private static String text(String html) {
-        return HtmlToText.text(HtmlQuotes.strip(html).body());
+        return HtmlText.text(HtmlQuotes.strip(html).body(), Markers.NONE);
     }
 }

@@ -3,6 +3,8 @@ package org.conductd.commands;
 import static org.conductd.support.PathologicalText.quickly;
 
 import java.util.List;
+import org.conductd.text.HtmlText;
+import org.conductd.text.HtmlText.Markers;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -76,7 +78,7 @@ class PathologicalInputTest {
     @MethodSource(INPUTS)
     void htmlIsReadAsTextInLinearTime(String name, String text) {
         var body = Jsoup.parse(text).body();
-        quickly(() -> HtmlToText.text(body) + HtmlToText.text(body, 12));
+        quickly(() -> HtmlText.text(body, Markers.NONE) + HtmlText.text(body, Markers.NONE, 12));
     }
 
     @ParameterizedTest(name = "{0}")
