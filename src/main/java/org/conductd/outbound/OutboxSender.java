@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
 import org.conductd.mail.EmailAddress;
-import org.conductd.mail.PausePoint;
 import org.conductd.store.Actor;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.EventKind;
@@ -25,6 +24,7 @@ import org.conductd.store.EventRepository;
 import org.conductd.store.OutboxItem;
 import org.conductd.store.OutboxRepository;
 import org.conductd.store.OutboxState;
+import org.conductd.store.PausePoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -35,7 +35,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.conductd.mail.MessageId;
-import org.conductd.mail.PausePoint;
+import org.conductd.store.PausePoint;
 import org.conductd.support.Await;
 import org.conductd.support.PackagedDaemon;
 import org.conductd.support.ScriptedSmtpServer;

@@ -1,7 +1,8 @@
-package org.conductd.mail;
+package org.conductd.store;
 
 /**
- * A test hook for the crash tests, off unless the system property
+ * A test hook for the crash tests at the store's commit boundaries (before a batch commits,
+ * after it commits, between an accepted send and its record), off unless the system property
  * {@code conductd.pause-at} names a point: a thread that reaches that point prints
  * {@code PAUSED at <point>} on stdout and then blocks for good, so that a test can
  * {@code kill -9} the process exactly there. Unset, which is how conductd is
