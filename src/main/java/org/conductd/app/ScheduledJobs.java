@@ -6,8 +6,8 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Clock;
-import org.conductd.cases.FloodSummaries;
-import org.conductd.cases.Reminders;
+import org.conductd.compose.FloodSummaries;
+import org.conductd.compose.Reminders;
 import org.conductd.config.SettingsLoader;
 import org.conductd.reports.WeeklyDigest;
 

@@ -52,7 +52,7 @@ public final class PatternCheck {
     }
 
     /** Case, accents, punctuation and spacing do not make two names different people. */
-    static String normalise(String name) {
+    public static String normalise(String name) {
         if (name == null) {
             return "";
         }

@@ -1,7 +1,8 @@
 /**
- * What happens to a case: opening it from a report, threading follow-ups, reading and applying a
- * responder's commands, refusing mail that may not act, drafting notices for approval, bounces,
- * reminders, patterns across cases and the text the team sees. It composes mail through
- * {@link org.conductd.cases.CaseMail} and queues it in the outbox; it never speaks SMTP.
+ * What is known about a case beneath everything that acts on it: who on the team it reaches
+ * and who is conflicted in it ({@link org.conductd.cases.CaseTeam}), the roster members a text
+ * names, code names, anonymous reports, patterns across cases and the hourly shares of
+ * automatic answers. It reads and writes the store only; it composes no mail and applies no
+ * command, so every package above it can ask it without a cycle.
  */
 package org.conductd.cases;

@@ -2,7 +2,7 @@ package org.conductd.intake;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import org.conductd.cases.MemberAnswers;
+import org.conductd.casework.MemberAnswers;
 import org.conductd.store.Actor;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.EventKind;

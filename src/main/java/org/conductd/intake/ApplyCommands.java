@@ -1,7 +1,7 @@
 package org.conductd.intake;
 
 import jakarta.inject.Singleton;
-import org.conductd.cases.CaseCommands;
+import org.conductd.casework.CaseCommands;
 
 /**
  * Applies every command of the reply, writing each change to the event log. The mail the

@@ -1,9 +1,9 @@
 package org.conductd.intake;
 
 import jakarta.inject.Singleton;
-import org.conductd.cases.CommandAuthentication;
-import org.conductd.cases.MemberAnswers;
-import org.conductd.cases.Refusal;
+import org.conductd.access.CommandAuthentication;
+import org.conductd.access.Refusal;
+import org.conductd.casework.MemberAnswers;
 import org.conductd.commands.Command;
 import org.conductd.commands.ParseResult;
 

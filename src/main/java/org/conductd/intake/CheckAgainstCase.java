@@ -2,8 +2,8 @@ package org.conductd.intake;
 
 import jakarta.inject.Singleton;
 import java.util.List;
-import org.conductd.cases.CaseCommands;
-import org.conductd.cases.MemberAnswers;
+import org.conductd.casework.CaseCommands;
+import org.conductd.casework.MemberAnswers;
 import org.conductd.commands.Problem;
 
 /**

@@ -2,7 +2,7 @@ package org.conductd.intake;
 
 import jakarta.inject.Singleton;
 import org.conductd.approval.Drafts;
-import org.conductd.cases.AppealNotices;
+import org.conductd.compose.AppealNotices;
 import org.conductd.store.AuthorRole;
 
 /**

@@ -1,9 +1,9 @@
 package org.conductd.intake;
 
 import jakarta.inject.Singleton;
+import org.conductd.access.Refusal;
 import org.conductd.cases.CaseTeam;
-import org.conductd.cases.MemberAnswers;
-import org.conductd.cases.Refusal;
+import org.conductd.casework.MemberAnswers;
 
 /** A member conflicted in the case changes nothing in it and is told so, with nothing of the case. */
 @Singleton

@@ -1,7 +1,7 @@
 package org.conductd.intake;
 
 import jakarta.inject.Singleton;
-import org.conductd.cases.Relays;
+import org.conductd.compose.Relays;
 
 /** What the reply says besides its commands goes to every other responder who is not conflicted. */
 @Singleton

@@ -1,7 +1,7 @@
 package org.conductd.intake;
 
 import jakarta.inject.Singleton;
-import org.conductd.cases.MemberAnswers;
+import org.conductd.casework.MemberAnswers;
 import org.conductd.commands.ParseResult;
 
 /** A reply with a line that is not a valid command applies nothing: one mail names every bad line. */

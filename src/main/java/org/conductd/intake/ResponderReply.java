@@ -1,6 +1,6 @@
 package org.conductd.intake;
 
-import org.conductd.cases.CaseCommands;
+import org.conductd.casework.CaseCommands;
 import org.conductd.commands.ParseResult;
 import org.conductd.config.TeamMember;
 import org.conductd.mail.InboundMessage;

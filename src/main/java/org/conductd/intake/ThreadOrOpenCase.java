@@ -1,7 +1,7 @@
 package org.conductd.intake;
 
 import jakarta.inject.Singleton;
-import org.conductd.cases.CaseIntake;
+import org.conductd.casework.CaseIntake;
 import org.conductd.store.CaseRepository;
 import org.conductd.threading.ThreadMatch;
 import org.conductd.threading.Threader;

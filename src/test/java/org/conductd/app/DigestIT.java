@@ -8,7 +8,7 @@ import io.micronaut.transaction.TransactionOperations;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.Map;
-import org.conductd.cases.Reminders;
+import org.conductd.compose.Reminders;
 import org.conductd.outbound.OutboxSender;
 import org.conductd.outbound.RenderedMail;
 import org.conductd.outbound.TemplateId;

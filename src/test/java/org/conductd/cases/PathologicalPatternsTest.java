@@ -1,13 +1,11 @@
 package org.conductd.cases;
 
 import static org.conductd.support.PathologicalText.quickly;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.conductd.approval.Drafts;
 import org.conductd.config.TeamMember;
 import org.conductd.mail.EmailAddress;
 import org.junit.jupiter.api.Test;
@@ -16,8 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A report's text decides whether it is anonymous, which roster members it names and which
- * earlier cases name the same person; a responder's reply is split into drafts and reasons.
- * Each reading takes a megabyte built against backtracking patterns within a bound only a
+ * earlier cases name the same person. Each reading takes a megabyte built against backtracking patterns within a bound only a
  * linear reading meets, and the rewritten word boundaries still mean what they did.
  */
 class PathologicalPatternsTest {
@@ -34,17 +31,6 @@ class PathologicalPatternsTest {
             AnonymousReports.isAnonymous(text, text);
             RosterMentions.named("Anna" + text + "Lee", TEAM);
             return PatternCheck.normalise(text);
-        });
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource(INPUTS)
-    void responderTextIsReadInLinearTime(String name, String text) {
-        quickly(() -> {
-            Drafting.splitApology(text);
-            Drafting.splitApology("Apology:" + text);
-            Drafts.leadingLabel(text);
-            return Drafts.leadingLabel("D1" + text);
         });
     }
 
@@ -77,23 +63,5 @@ class PathologicalPatternsTest {
     @Test
     void namesCompareWithoutCaseAccentsOrPunctuation() {
         assertEquals("jose garcia lopez", PatternCheck.normalise("  José GARCÍA-López! "));
-    }
-
-    @Test
-    void apologyParagraphsAreSplitOnBlankLines() {
-        assertArrayEquals(new String[] {"We spoke.\n\nAgain.", "Sorry."},
-                Drafting.splitApology("We spoke.\n \t\nAPOLOGY:  Sorry.\n\n\nAgain."));
-    }
-
-    @Test
-    void aLeadingDraftLabelIsAWordOfItsOwn() {
-        assertEquals(new Drafts.Labelled("D3", "too harsh"), Drafts.leadingLabel(" d3: too harsh"));
-        assertEquals(new Drafts.Labelled("D12", ""), Drafts.leadingLabel("D12"));
-        assertEquals(new Drafts.Labelled("D7", "x"), Drafts.leadingLabel("D7 -, x"));
-        assertEquals(new Drafts.Labelled(null, "D3x too harsh"), Drafts.leadingLabel("D3x too harsh"));
-        assertEquals(new Drafts.Labelled(null, "D3é"), Drafts.leadingLabel("D3é"));
-        assertEquals(new Drafts.Labelled(null, "D1234567890123"), Drafts.leadingLabel("D1234567890123"));
-        assertEquals(new Drafts.Labelled(null, "Dx"), Drafts.leadingLabel("Dx"));
-        assertEquals(new Drafts.Labelled(null, "D"), Drafts.leadingLabel("D"));
     }
 }
