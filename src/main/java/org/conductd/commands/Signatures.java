@@ -46,7 +46,10 @@ final class Signatures {
     /** Whether the line starts a signature, so that it and everything below it are not new text. */
     static boolean startsSignature(String line) {
         String text = line.strip();
-        return isDelimiter(line) || text.equals(TRACKING_MARK) || CLIENT_FOOTERS.stream().anyMatch(f -> f.matches(text));
+        // No footer is blank; asking each one's pattern about every blank line made a reply of
+        // blank lines the slowest of all to read.
+        return isDelimiter(line) || text.equals(TRACKING_MARK)
+                || !text.isEmpty() && CLIENT_FOOTERS.stream().anyMatch(f -> f.matches(text));
     }
 
     /**
@@ -102,10 +105,15 @@ final class Signatures {
             return false;
         }
         int written = 0;
-        for (int j = i + 1; j < lines.size() && !startsQuotedPart(lines, j); j++) {
+        for (int j = i + 1; j < lines.size(); j++) {
             String text = lines.get(j).strip();
             if (text.isEmpty()) {
+                // A blank line neither starts a quoted part nor counts; skipping it before asking
+                // keeps a reply of rules and blank lines from asking once per blank line.
                 continue;
+            }
+            if (startsQuotedPart(lines, j)) {
+                break;
             }
             if (++written > RULED_SIGNATURE_MAX_LINES || text.length() > RULED_SIGNATURE_MAX_CHARS
                     || endsSentence(text) || opensWithCapitalWord(text) || text.indexOf(':') >= 0 || text.indexOf('\uFF1A') >= 0) {
