@@ -69,7 +69,7 @@ public final class Drafts {
         Instant now = clock.instant();
         for (Draft older : drafts.findByCaseIdAndStateOrderById(caseId, DraftState.PENDING)) {
             if (older.kind() == kind) {
-                drafts.decide(older.id(), DraftState.SUPERSEDED.name(), now, author, "replaced by a newer draft");
+                drafts.decide(older.id(), DraftState.SUPERSEDED, now, author, "replaced by a newer draft");
             }
         }
         Draft draft = drafts.save(new Draft(null, caseId, kind, author, DraftState.PENDING, resolution,
@@ -219,7 +219,7 @@ public final class Drafts {
     public List<String> withdrawPending(long caseId, String by) {
         List<String> labels = new ArrayList<>();
         for (Draft d : pending(caseId)) {
-            drafts.decide(d.id(), DraftState.WITHDRAWN.name(), clock.instant(), by, "the case was closed");
+            drafts.decide(d.id(), DraftState.WITHDRAWN, clock.instant(), by, "the case was closed");
             labels.add(d.label());
         }
         return labels;
@@ -242,11 +242,11 @@ public final class Drafts {
     }
 
     public void reject(Draft draft, String member, String reason) {
-        drafts.decide(draft.id(), DraftState.REJECTED.name(), clock.instant(), member, reason);
+        drafts.decide(draft.id(), DraftState.REJECTED, clock.instant(), member, reason);
     }
 
     public void sent(Draft draft, String by, String note) {
-        drafts.decide(draft.id(), DraftState.SENT.name(), clock.instant(), by, note);
+        drafts.decide(draft.id(), DraftState.SENT, clock.instant(), by, note);
     }
 
     /** The hash an approval is bound to: everything each message of the draft would send, in order. */

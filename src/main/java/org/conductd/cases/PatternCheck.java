@@ -37,7 +37,7 @@ public final class PatternCheck {
     public List<CaseRecord> earlierCases(long caseId, String name, String address) {
         String wantedName = normalise(name);
         Set<Long> found = new LinkedHashSet<>();
-        for (Participant p : participants.findInOtherCases(ParticipantRole.REPORTED.name(), caseId)) {
+        for (Participant p : participants.findInOtherCases(ParticipantRole.REPORTED, caseId)) {
             boolean sameAddress = address != null && address.equalsIgnoreCase(p.address());
             boolean sameName = !wantedName.isEmpty() && wantedName.equals(normalise(p.name()));
             if (sameAddress || sameName) {

@@ -99,8 +99,8 @@ public final class CaseIntake {
         boolean anonymous = MessageBudget.within(() -> AnonymousReports.isAnonymous(report.subject(), report.text()));
         CaseRecord c = cases.save(CaseRecord.opened(codeNames.next(cases::existsByCodeName), anonymous, now,
                 takenBy.map(m -> m.email().address()).orElse(null), report.subject()));
-        messages.assign(row, c.id(), (takenBy.isPresent() ? AuthorRole.RESPONDER : AuthorRole.REPORTER).name(),
-                Disposition.REPORT.name(), automatic.map(Enum::name).orElse(null));
+        messages.assign(row, c.id(), takenBy.isPresent() ? AuthorRole.RESPONDER : AuthorRole.REPORTER,
+                Disposition.REPORT, automatic.map(Enum::name).orElse(null));
         if (takenBy.isEmpty()) {
             participants.save(new Participant(null, c.id(), ParticipantRole.REPORTER, report.from().name(),
                     report.from().address(), now));

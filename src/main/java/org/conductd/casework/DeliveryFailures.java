@@ -95,7 +95,7 @@ public final class DeliveryFailures implements DeliveryFailureListener {
         String detail = AddressRedaction.forTheRecord(String.join(" ", status, diagnostic).strip());
         // A status without a code is the report's own words, which may quote the Message-ID.
         String shownStatus = status.isBlank() ? "" : AddressRedaction.forTheRecord(status);
-        messages.assign(bounceRow, item.caseId(), null, Disposition.BOUNCE.name(), null);
+        messages.assign(bounceRow, item.caseId(), null, Disposition.BOUNCE, null);
         if (outbox.markBounced(item.id(), now, detail) == 0) {
             events.save(new CaseEvent(null, item.caseId(), now, Actor.CONDUCTD, EventKind.BOUNCE_RECEIVED,
                     "another delivery report for " + describe(item) + ", which had already bounced", bounceRow));
@@ -142,7 +142,7 @@ public final class DeliveryFailures implements DeliveryFailureListener {
     }
 
     private void noted(OutboxItem item, long bounceRow, EventKind kind, String what, String status) {
-        messages.assign(bounceRow, item.caseId(), null, Disposition.BOUNCE.name(), null);
+        messages.assign(bounceRow, item.caseId(), null, Disposition.BOUNCE, null);
         events.save(new CaseEvent(null, item.caseId(), clock.instant(), Actor.CONDUCTD, kind,
                 what + (status.isBlank() ? "" : " (" + AddressRedaction.forTheRecord(status) + ")"), bounceRow));
     }

@@ -57,7 +57,7 @@ public final class MemberAnswers {
     /** The message is kept and flagged, nothing changes, and the member is told as the refusal table says. */
     public void refuse(CaseRecord c, TeamMember sender, long row, Refusal refusal) {
         String reason = refusal.reason(settings);
-        messages.assign(row, c.id(), AuthorRole.RESPONDER.name(), Disposition.REFUSED.name(), reason);
+        messages.assign(row, c.id(), AuthorRole.RESPONDER, Disposition.REFUSED, reason);
         events.save(new CaseEvent(null, c.id(), clock.instant(), Actor.member(sender.email()), EventKind.REFUSED, reason, row));
         if (limits.memberShareSpent(sender)) {
             return;
@@ -74,7 +74,7 @@ public final class MemberAnswers {
      * member's hourly share, since anyone can forge a From line to trigger them.
      */
     public void statusOrHelp(CaseRecord c, TeamMember sender, List<Command> asked, long row) {
-        messages.assign(row, c.id(), AuthorRole.RESPONDER.name(), Disposition.FOLLOW_UP.name(), null);
+        messages.assign(row, c.id(), AuthorRole.RESPONDER, Disposition.FOLLOW_UP, null);
         if (limits.memberShareSpent(sender)) {
             events.save(new CaseEvent(null, c.id(), clock.instant(), Actor.member(sender.email()), EventKind.NOT_ANSWERED,
                     "STATUS/HELP without a token, over the hourly limit", row));

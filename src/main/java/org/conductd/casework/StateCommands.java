@@ -37,7 +37,7 @@ final class StateCommands {
 
     private void close(Command.Close close, CommandContext context) {
         CaseRecord c = context.caseRecord();
-        cases.setState(c.id(), CaseState.CLOSED.name(), context.now());
+        cases.setState(c.id(), CaseState.CLOSED, context.now());
         context.record(EventKind.CLOSED, c.state() == CaseState.RESOLVED ? "closed" : "closed without a resolution");
         List<String> withdrawn = drafts.withdrawPending(c.id(), context.senderAddress());
         if (!withdrawn.isEmpty()) {
@@ -54,7 +54,7 @@ final class StateCommands {
     }
 
     private void reopen(Command.Reopen reopen, CommandContext context) {
-        cases.setState(context.caseRecord().id(), CaseState.OPEN.name(), null);
+        cases.setState(context.caseRecord().id(), CaseState.OPEN, null);
         context.record(EventKind.REOPENED, reopen.reason());
         context.tell("The case is open again.");
     }

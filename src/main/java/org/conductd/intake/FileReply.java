@@ -23,7 +23,7 @@ final class FileReply implements Step<ResponderReply> {
 
     @Override
     public Outcome handle(ResponderReply r) {
-        messages.assign(r.row(), r.caseRecord().id(), AuthorRole.RESPONDER.name(), Disposition.FOLLOW_UP.name(), null);
+        messages.assign(r.row(), r.caseRecord().id(), AuthorRole.RESPONDER, Disposition.FOLLOW_UP, null);
         cases.touch(r.caseRecord().id(), clock.instant());
         return Outcome.GO_ON;
     }

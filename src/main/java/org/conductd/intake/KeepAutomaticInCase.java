@@ -29,7 +29,7 @@ final class KeepAutomaticInCase implements Step<Delivery> {
         }
         long caseId = d.caseRecord().id();
         String reason = d.automatic().get().name();
-        messages.assign(d.row(), caseId, d.author().role().name(), Disposition.AUTOMATIC.name(), reason);
+        messages.assign(d.row(), caseId, d.author().role(), Disposition.AUTOMATIC, reason);
         events.save(new CaseEvent(null, caseId, clock.instant(), d.author().actor(), EventKind.AUTOMATIC_MAIL, reason, d.row()));
         return Outcome.PROCESSED;
     }

@@ -48,7 +48,7 @@ final class RelayFollowUp implements Step<Delivery> {
         long caseId = d.caseRecord().id();
         InboundMessage m = d.message();
         AuthorRole role = d.author().role();
-        messages.assign(d.row(), caseId, role.name(), Disposition.FOLLOW_UP.name(), null);
+        messages.assign(d.row(), caseId, role, Disposition.FOLLOW_UP, null);
         boolean newParticipant = !d.author().knownToTheCase();
         if (newParticipant) {
             participants.save(new Participant(null, caseId, ParticipantRole.WITNESS, m.from().name(),

@@ -56,5 +56,5 @@ public interface CaseRepository extends CrudRepository<CaseRecord, Long> {
     void reportedToDsf(long id, Instant at);
 
     @Query("UPDATE cases SET state = :state, closed_at = :closedAt WHERE id = :id")
-    void setState(long id, String state, @Nullable Instant closedAt);
+    void setState(long id, CaseState state, @Nullable Instant closedAt);
 }

@@ -18,5 +18,5 @@ public interface DraftRepository extends CrudRepository<Draft, Long> {
     List<Draft> findByState(DraftState state);
 
     @Query("UPDATE drafts SET state = :state, decided_at = :at, decided_by = :by, decision_note = :note WHERE id = :id")
-    void decide(long id, String state, Instant at, @Nullable String by, @Nullable String note);
+    void decide(long id, DraftState state, Instant at, @Nullable String by, @Nullable String note);
 }

@@ -23,7 +23,7 @@ public interface MessageRepository extends CrudRepository<StoredMessage, Long> {
     /** Files a stored message: its case, who wrote it, what was done with it. */
     @Query("UPDATE messages SET case_id = :caseId, author_role = :role, disposition = :disposition, note = COALESCE(:note, note) "
             + "WHERE id = :id")
-    void assign(long id, @Nullable Long caseId, @Nullable String role, String disposition, @Nullable String note);
+    void assign(long id, @Nullable Long caseId, @Nullable AuthorRole role, Disposition disposition, @Nullable String note);
 
     @Query("SELECT case_id FROM messages WHERE message_id = :messageId AND case_id IS NOT NULL")
     Optional<Long> findCaseIdByMessageId(String messageId);

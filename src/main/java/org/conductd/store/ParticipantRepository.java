@@ -30,7 +30,7 @@ public interface ParticipantRepository extends CrudRepository<Participant, Long>
 
     /** Everyone recorded in a role in any case but one: the pattern check looks through them. */
     @Query("SELECT * FROM participants WHERE role = :role AND case_id <> :caseId ORDER BY case_id")
-    List<Participant> findInOtherCases(String role, long caseId);
+    List<Participant> findInOtherCases(ParticipantRole role, long caseId);
 
     @Query("UPDATE participants SET name = :name, address = :address WHERE id = :id")
     void rename(long id, @Nullable String name, @Nullable String address);
