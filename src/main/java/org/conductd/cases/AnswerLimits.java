@@ -50,13 +50,13 @@ public final class AnswerLimits {
 
     /** Whether this address already had the hour's acknowledgements. */
     public boolean acknowledgementsSpent(EmailAddress reporter) {
-        return outbox.countSince(reporter.address(), MailKind.ACK.headerValue(), clock.instant().minus(HOUR))
+        return outbox.countSince(reporter.address(), MailKind.ACK, clock.instant().minus(HOUR))
                 >= settings.acknowledgementsPerHour();
     }
 
     /** Whether the appeals contact was already told of an appeal in this case today. */
     public boolean appealsContactToldToday(long caseId) {
-        return outbox.countForCaseToSince(caseId, settings.appealsContact().address(), MailKind.ALERT.headerValue(),
+        return outbox.countForCaseToSince(caseId, settings.appealsContact().address(), MailKind.ALERT,
                 clock.instant().minus(DAY)) > 0;
     }
 }

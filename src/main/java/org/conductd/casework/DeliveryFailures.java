@@ -148,7 +148,7 @@ public final class DeliveryFailures implements DeliveryFailureListener {
     }
 
     private boolean isAlertToResponderThatFailedBefore(OutboxItem item) {
-        return item.member() != null && MailKind.ALERT.headerValue().equals(item.kind())
+        return item.member() != null && item.kind() == MailKind.ALERT
                 && outbox.failedBeforeToMember(item.caseId(), item.member(), item.id());
     }
 
@@ -161,7 +161,7 @@ public final class DeliveryFailures implements DeliveryFailureListener {
 
     private static String kindName(OutboxItem item) {
         for (MailKind kind : MailKind.values()) {
-            if (kind.headerValue().equals(item.kind())) {
+            if (kind == item.kind()) {
                 return KIND_NAMES.get(kind);
             }
         }

@@ -73,7 +73,7 @@ public final class Reminders {
             boolean idle = last.isBefore(now.minus(settings.reminderIdleAfter()));
             List<Draft> drafts = waiting.getOrDefault(c.id(), List.of());
             if ((!idle && drafts.isEmpty())
-                    || outbox.countForCaseSince(c.id(), MailKind.REMINDER.headerValue(), now.minus(ONCE_PER)) > 0) {
+                    || outbox.countForCaseSince(c.id(), MailKind.REMINDER, now.minus(ONCE_PER)) > 0) {
                 continue;
             }
             List<Map<String, Object>> listed = new ArrayList<>();

@@ -59,7 +59,7 @@ public final class Outbox {
             throw new IllegalArgumentException("one recipient per queued message, got " + message.to().size());
         }
         Instant now = clock.instant();
-        return outbox.save(new OutboxItem(null, caseId, message.kind().headerValue(), message.kind().priority(),
+        return outbox.save(new OutboxItem(null, caseId, message.kind(), message.kind().priority(),
                 message.messageId(), message.to().get(0).address(), member == null ? null : member.address(),
                 composer.toBytes(message), OutboxState.PENDING, 0, notBefore, null, now, null, causeMessage, null, null,
                 forConflicted));

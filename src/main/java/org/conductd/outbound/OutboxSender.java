@@ -226,7 +226,7 @@ public final class OutboxSender implements AutoCloseable {
         if (!recorder.accepted(item)) {
             return Outcome.UNRECORDED;
         }
-        LOG.info("Sent {} message {} for case {}", item.kind(), item.id(), item.caseId());
+        LOG.info("Sent {} message {} for case {}", item.kind().headerValue(), item.id(), item.caseId());
         return Outcome.SENT;
     }
 
@@ -247,13 +247,13 @@ public final class OutboxSender implements AutoCloseable {
             tx.executeWrite(status -> {
                 outbox.markWithdrawn(item.id());
                 events.save(new CaseEvent(null, item.caseId(), clock.instant(), Actor.CONDUCTD, EventKind.MAIL_WITHDRAWN,
-                        "a " + item.kind() + " to " + settings.member(EmailAddress.of(item.member()))
+                        "a " + item.kind().headerValue() + " to " + settings.member(EmailAddress.of(item.member()))
                                 .map(TeamMember::name).orElse("a former member")
                                 + " was withdrawn: they have a conflict of interest in the case", null));
                 return null;
             });
             LOG.info("Withdrew {} message {} for case {}: its recipient has a conflict of interest",
-                    item.kind(), item.id(), item.caseId());
+                    item.kind().headerValue(), item.id(), item.caseId());
             return Optional.of(true);
         } catch (RuntimeException e) {
             LOG.warn("Could not check message {} against the case's conflicts ({}); it waits", item.id(), e.toString());

@@ -132,7 +132,7 @@ public final class CaseListing {
         for (OutboxItem o : outbox.findByCaseIdOrderById(c.id())) {
             String to = o.member() != null ? o.member() : c.anonymous() ? "the reporter (anonymous)"
                     : o.recipient().isEmpty() ? "(erased)" : o.recipient();
-            out.append("  ").append(when(o.createdAt())).append(' ').append(o.kind()).append(" to ").append(to)
+            out.append("  ").append(when(o.createdAt())).append(' ').append(o.kind().headerValue()).append(" to ").append(to)
                     .append(": ").append(o.state()).append(o.lastError() == null ? "" : " (" + o.lastError() + ")")
                     .append('\n');
         }

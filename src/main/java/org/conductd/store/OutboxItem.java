@@ -4,7 +4,10 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.model.DataType;
 import java.time.Instant;
+import org.conductd.mail.MailKind;
 
 /**
  * One outbound message to one recipient; {@code raw} is exactly what goes on the wire.
@@ -16,7 +19,7 @@ import java.time.Instant;
 public record OutboxItem(
         @Id @GeneratedValue @Nullable Long id,
         @Nullable Long caseId,
-        String kind,
+        @TypeDef(type = DataType.STRING, converter = MailKindConverter.class) MailKind kind,
         int priority,
         String messageId,
         String recipient,

@@ -1,13 +1,16 @@
 package org.conductd.store;
 
 import io.micronaut.data.annotation.Query;
+import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.DataType;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.conductd.mail.MailKind;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface OutboxRepository extends CrudRepository<OutboxItem, Long> {
@@ -30,7 +33,7 @@ public interface OutboxRepository extends CrudRepository<OutboxItem, Long> {
     void markFailed(long id, String error);
 
     @Query("SELECT COUNT(*) FROM outbox WHERE recipient = :recipient AND kind = :kind AND created_at > :since")
-    long countSince(String recipient, String kind, Instant since);
+    long countSince(String recipient, @TypeDef(type = DataType.STRING, converter = MailKindConverter.class) MailKind kind, Instant since);
 
     /** How many messages of these kinds went to an address since a moment: for limits shared between kinds. */
     @Query("SELECT COUNT(*) FROM outbox WHERE recipient = :recipient AND kind IN (:kinds) AND created_at > :since")
@@ -39,7 +42,7 @@ public interface OutboxRepository extends CrudRepository<OutboxItem, Long> {
     /** How many messages of a kind about a case went to an address since a moment. */
     @Query("SELECT COUNT(*) FROM outbox WHERE case_id = :caseId AND recipient = :recipient AND kind = :kind "
             + "AND created_at > :since")
-    long countForCaseToSince(long caseId, String recipient, String kind, Instant since);
+    long countForCaseToSince(long caseId, String recipient, @TypeDef(type = DataType.STRING, converter = MailKindConverter.class) MailKind kind, Instant since);
 
     @Query("SELECT case_id FROM outbox WHERE message_id = :messageId AND case_id IS NOT NULL")
     Optional<Long> findCaseIdByMessageId(String messageId);
@@ -84,5 +87,5 @@ public interface OutboxRepository extends CrudRepository<OutboxItem, Long> {
     void markWithdrawn(long id);
 
     @Query("SELECT COUNT(*) FROM outbox WHERE case_id = :caseId AND kind = :kind AND created_at > :since")
-    long countForCaseSince(long caseId, String kind, Instant since);
+    long countForCaseSince(long caseId, @TypeDef(type = DataType.STRING, converter = MailKindConverter.class) MailKind kind, Instant since);
 }

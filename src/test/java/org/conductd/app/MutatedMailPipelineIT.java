@@ -112,7 +112,7 @@ class MutatedMailPipelineIT {
 
         long caseId = messages.findByMessageId("a10mbline@hostile.example.net").orElseThrow().caseId();
         List<OutboxItem> notifications = context.getBean(OutboxRepository.class).findByCaseIdOrderById(caseId).stream()
-                .filter(m -> m.kind().equals("case-notification")).toList();
+                .filter(m -> m.kind().headerValue().equals("case-notification")).toList();
         assertEquals(TestConductd.TEAM.size(), notifications.size());
         for (OutboxItem n : notifications) {
             assertTrue(n.raw().length < 1024 * 1024, "a notification of " + n.raw().length + " bytes");

@@ -98,7 +98,7 @@ class WithdrawnMailIT {
                 .countByState(OutboxState.PENDING) == 0);
 
         List<OutboxItem> toCarol = outboxTo(CAROL);
-        OutboxItem notification = toCarol.stream().filter(i -> i.kind().equals("case-notification")).findFirst()
+        OutboxItem notification = toCarol.stream().filter(i -> i.kind().headerValue().equals("case-notification")).findFirst()
                 .orElseThrow();
         assertEquals(OutboxState.WITHDRAWN, notification.state());
         List<ScriptedSmtpServer.Accepted> delivered = smtp.acceptedFor(CAROL);

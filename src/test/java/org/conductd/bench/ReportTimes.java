@@ -165,7 +165,7 @@ final class ReportTimes {
     private static String firstTo(TransactionOperations<Connection> tx, OutboxRepository outbox, long caseId, String member,
                                   String kind) {
         return tx.executeRead(status -> outbox.findByCaseIdOrderById(caseId).stream()
-                .filter(i -> member.equals(i.member()) && kind.equals(i.kind()))
+                .filter(i -> member.equals(i.member()) && kind.equals(i.kind().headerValue()))
                 .map(OutboxItem::messageId).findFirst().orElse(null));
     }
 

@@ -95,7 +95,7 @@ class IntakeStepsTest {
         accept(report("<r1@example.net>", "Someone shouted at me."));
         StoredMessage stored = messages.findByMessageId("r1@example.net").orElseThrow();
         assertEquals(Disposition.REPORT, stored.disposition());
-        List<String> kinds = outbox(stored.caseId()).stream().map(OutboxItem::kind).toList();
+        List<String> kinds = outbox(stored.caseId()).stream().map(i -> i.kind().headerValue()).toList();
         assertEquals(List.of("ack", "case-notification", "case-notification"), kinds);
     }
 
@@ -150,7 +150,7 @@ class IntakeStepsTest {
                 "I am away."));
         assertEquals(Disposition.FOLLOW_UP, messages.findByMessageId("f1@example.net").orElseThrow().disposition());
         assertEquals(Disposition.AUTOMATIC, messages.findByMessageId("f2@example.net").orElseThrow().disposition());
-        assertEquals(2, outbox(caseId).stream().filter(o -> o.kind().equals("relay")).count(),
+        assertEquals(2, outbox(caseId).stream().filter(o -> o.kind().headerValue().equals("relay")).count(),
                 "the follow-up was relayed to both responders, the automatic answer to nobody");
     }
 
@@ -167,7 +167,7 @@ class IntakeStepsTest {
         List<EventKind> kinds = context.getBean(EventRepository.class).findByCaseIdOrderById(caseId).stream()
                 .map(CaseEvent::kind).toList();
         assertTrue(kinds.containsAll(List.of(EventKind.REFUSED, EventKind.ANSWERED)), kinds.toString());
-        assertEquals(List.of("refusal", "transcript"), outbox(caseId).stream().map(OutboxItem::kind)
+        assertEquals(List.of("refusal", "transcript"), outbox(caseId).stream().map(o -> o.kind().headerValue())
                 .filter(k -> k.equals("refusal") || k.equals("transcript")).toList(), "the refusal, then the status");
     }
 

@@ -222,7 +222,7 @@ class OutboxDeliveryIT {
 
     private Optional<OutboxItem> toBob() {
         return StreamSupport.stream(outbox().findAll().spliterator(), false)
-                .filter(item -> "bob@example.org".equals(item.member()) && item.kind().equals("case-notification"))
+                .filter(item -> "bob@example.org".equals(item.member()) && item.kind().headerValue().equals("case-notification"))
                 .findFirst();
     }
 
