@@ -33,12 +33,13 @@ import org.conductd.store.EventRepository;
 @Singleton
 public final class CaseCommands {
 
-    /** What a reply did: the sender's transcript lines, and the mail to send once every change is made. */
-    public record Applied(List<String> transcript, List<Runnable> mail) {
+    /**
+     * What a reply did: the sender's transcript lines, the mail to send once every change is
+     * made, and the transcript's line naming the commands dropped because the sender declared
+     * their own conflict in the same reply, if any: all a now-conflicted sender may still be told.
+     */
+    public record Applied(List<String> transcript, List<Runnable> mail, Optional<String> droppedForOwnConflict) {
     }
-
-    /** How a transcript line naming commands dropped for the sender's own conflict begins. */
-    static final String NOT_APPLIED = "Not applied";
 
     private final Settings settings;
     private final CaseRepository cases;
@@ -112,28 +113,28 @@ public final class CaseCommands {
      */
     public Applied apply(CaseRecord c, TeamMember sender, List<Command> commands, List<String> referencedIds, long row) {
         CommandContext context = new CommandContext(c, sender, referencedIds, row, events, clock);
-        List<Command> applying = declaresOwnConflict(sender, commands) ? dropTwoPersonRule(commands, context) : commands;
-        for (Command command : applying) {
-            handlers.apply(command, context);
+        List<Command> dropped = declaresOwnConflict(sender, commands) ? commands.stream()
+                .filter(command -> CommandSpec.of(command).belongsToTwoPersonRule()).toList() : List.of();
+        Optional<String> droppedLine = dropped.isEmpty() ? Optional.empty() : Optional.of(tellDropped(dropped, context));
+        for (Command command : commands) {
+            if (!dropped.contains(command)) {
+                handlers.apply(command, context);
+            }
         }
         teamCommands.checkSilenced(context);
         cases.touch(c.id(), clock.instant());
-        return new Applied(context.transcript(), context.mail());
+        return new Applied(context.transcript(), context.mail(), droppedLine);
     }
 
-    /** The commands but those of the two-person rule, whose dropping is recorded and told. */
-    private static List<Command> dropTwoPersonRule(List<Command> commands, CommandContext context) {
-        List<Command> dropped = commands.stream().filter(command -> CommandSpec.of(command).belongsToTwoPersonRule())
-                .toList();
-        if (dropped.isEmpty()) {
-            return commands;
-        }
+    /** Records and tells that the two-person rule's commands were dropped; returns the line told. */
+    private static String tellDropped(List<Command> dropped, CommandContext context) {
         String keywords = dropped.stream().map(command -> CommandSpec.of(command).keyword())
                 .collect(Collectors.joining(", "));
-        context.tell(NOT_APPLIED + ", because you declared a conflict of interest in this same reply and can no"
-                + " longer draft, approve, reject or send anything in this case: " + keywords + ".");
+        String line = "Not applied, because you declared a conflict of interest in this same reply and can no"
+                + " longer draft, approve, reject or send anything in this case: " + keywords + ".";
+        context.tell(line);
         context.record(EventKind.DROPPED, "declared their own conflict; dropped " + keywords);
-        return commands.stream().filter(command -> !dropped.contains(command)).toList();
+        return line;
     }
 
     /** STATUS: the case record, only ever to the member's roster address, never to a conflicted member. */

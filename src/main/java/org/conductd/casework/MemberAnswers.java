@@ -111,15 +111,15 @@ public final class MemberAnswers {
      * What the reply changed. A sender who just declared their own conflict gets only that
      * confirmation and the commands dropped because of it, without any case content.
      */
-    public void transcript(CaseRecord c, TeamMember sender, List<String> changes, long row) {
+    public void transcript(CaseRecord c, TeamMember sender, CaseCommands.Applied applied, long row) {
         if (team.isConflicted(c.id(), sender)) {
             List<String> contentFree = new ArrayList<>(List.of("You are recorded as having a conflict of interest;"
                     + " you will receive nothing more about this case."));
-            changes.stream().filter(l -> l.startsWith(CaseCommands.NOT_APPLIED)).forEach(contentFree::add);
+            applied.droppedForOwnConflict().ifPresent(contentFree::add);
             mail.contentFreeToMember(c, sender, TemplateId.TRANSCRIPT, Map.of("changes", lines(contentFree)), row);
             return;
         }
-        mail.toMember(c, sender, TemplateId.TRANSCRIPT, Map.of("changes", lines(changes)), row);
+        mail.toMember(c, sender, TemplateId.TRANSCRIPT, Map.of("changes", lines(applied.transcript())), row);
     }
 
     private static List<Map<String, Object>> lines(List<String> lines) {

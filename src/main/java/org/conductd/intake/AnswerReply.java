@@ -25,7 +25,7 @@ final class AnswerReply implements Step<ResponderReply> {
     @Override
     public Outcome handle(ResponderReply r) {
         if (!r.applied().transcript().isEmpty()) {
-            answers.transcript(r.caseRecord(), r.sender(), r.applied().transcript(), r.row());
+            answers.transcript(r.caseRecord(), r.sender(), r.applied(), r.row());
         }
         if (r.commands().commands().isEmpty() && r.commands().discussion().isBlank()) {
             events.save(new CaseEvent(null, r.caseRecord().id(), clock.instant(), Actor.member(r.sender().email()),
