@@ -4,9 +4,6 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.env.EnvironmentPropertySource;
 import io.micronaut.context.env.PropertySource;
-import io.micronaut.context.env.PropertySourcePropertyResolver;
-import io.micronaut.core.convert.format.MapFormat;
-import io.micronaut.core.naming.conventions.StringConvention;
 import io.micronaut.scheduling.cron.CronExpression;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +36,6 @@ public final class SettingsLoader {
     static final List<Class<?>> RECORDS = List.of(
             EventProperties.class, ImapProperties.class, SmtpProperties.class, SecurityProperties.class,
             DigestProperties.class, FloodProperties.class, RemindersProperties.class, DsfProperties.class);
-    /** Keys of the daemon's own context, which the records' context must not see: its scheduled jobs exist only there. */
-    private static final Set<String> DAEMON_ONLY = Set.of("conductd.daemon");
 
     private final Environment environment;
     private final Collection<String> writtenKeys;
@@ -80,18 +75,24 @@ public final class SettingsLoader {
 
     public Settings load() {
         new UnknownKeys(knownKeys()).rejectUnknown(writtenKeys);
-        try (ApplicationContext records = recordsContext(environment)) {
+        try (ApplicationContext records = recordsContext(environment, RECORDS)) {
             return settings(new ConfigErrors(records), records.getEnvironment());
         }
     }
 
-    /** A started context that holds nothing but the {@code conductd.*} values of {@code environment}, to bind the records from. */
-    static ApplicationContext recordsContext(Environment environment) {
+    /**
+     * A started context that holds nothing but the values of {@code environment} that {@code
+     * records} and the roster read, to bind them from. Those keys are copied, and no others: the
+     * database's keys would open it, and the daemon's would schedule its jobs.
+     */
+    static ApplicationContext recordsContext(Environment environment, List<Class<?>> records) {
+        List<String> keys = new ArrayList<>(List.of(TeamRoster.KEY));
+        records.forEach(type -> keys.addAll(ConfigErrors.keys(type)));
         return ApplicationContext.builder()
                 .banner(false)
                 .deduceEnvironment(false)
                 .enableDefaultPropertySources(false)
-                .propertySources(PropertySource.of("conductd", conductdValues(environment)))
+                .propertySources(PropertySource.of("conductd", values(environment, keys)))
                 .build()
                 .start();
     }
@@ -147,18 +148,13 @@ public final class SettingsLoader {
     }
 
     /**
-     * The {@code conductd.*} values as the environment resolves them (placeholders filled in),
-     * stripped; a blank value counts as absent, so that its default applies.
+     * The values of {@code keys} as the environment resolves them (environment variables and
+     * placeholders included, the source that ranks highest winning), stripped; a blank value
+     * counts as absent, so that its default applies.
      */
-    private static Map<String, Object> conductdValues(Environment environment) {
+    private static Map<String, Object> values(Environment environment, Collection<String> keys) {
         Map<String, Object> values = new HashMap<>();
-        if (!(environment instanceof PropertySourcePropertyResolver resolver)) {
-            throw new IllegalArgumentException("not a Micronaut environment: " + environment.getClass());
-        }
-        for (String key : resolver.getAllProperties(StringConvention.RAW, MapFormat.MapTransformation.FLAT).keySet()) {
-            if (!key.startsWith(PREFIX) || DAEMON_ONLY.contains(key)) {
-                continue;
-            }
+        for (String key : keys) {
             Object value = environment.getProperty(key, Object.class).orElse(null);
             if (value instanceof CharSequence text) {
                 value = text.toString().strip();

@@ -65,7 +65,7 @@ class ConfigValuesTest {
         try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false)
                 .properties(Map.of("conductd." + key, value)).build()) {
             context.getEnvironment().start();
-            try (ApplicationContext records = SettingsLoader.recordsContext(context.getEnvironment())) {
+            try (ApplicationContext records = SettingsLoader.recordsContext(context.getEnvironment(), List.of(Values.class))) {
                 return new ConfigErrors(records).bind(Values.class);
             }
         }

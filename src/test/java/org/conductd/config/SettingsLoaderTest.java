@@ -68,6 +68,50 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void everyOptionalKeyHasItsDefault() {
+        Settings s = load(valid());
+        assertEquals(Duration.ofMinutes(9), s.idleRefresh());
+        assertEquals(Duration.ofSeconds(5), s.messageBudget());
+        assertEquals(500, s.maxMimeParts());
+        assertEquals(30, s.floodNewCasesPerHour());
+        assertEquals(Duration.ofMinutes(10), s.floodSummaryEvery());
+        assertEquals(Duration.ofHours(48), s.reminderIdleAfter());
+        assertEquals(Duration.ofDays(90), s.tokenMaxAge());
+        assertEquals("0 0 8 * * MON", s.digestCron());
+        assertEquals("UTC", s.digestZone().getId());
+        assertEquals(3, s.acknowledgementsPerHour());
+        assertEquals("data", s.dataDir().toString());
+        assertEquals("INBOX", s.imapFolder());
+        assertEquals(Duration.ofSeconds(30), s.imap().timeout());
+        assertEquals(Duration.ofSeconds(30), s.smtp().timeout());
+        assertEquals("", s.emergencyContact());
+        assertEquals(List.of(), s.organizers());
+        assertEquals(List.of(), s.trustedAuthservIds());
+        assertEquals(null, s.templatesDir());
+    }
+
+    @Test
+    void aValueOfTheWrongKindIsNamedWithWhatWasExpected() {
+        Map<String, Object> p = valid();
+        p.put("conductd.approvals-required", "two");
+
+        assertEquals("conductd.approvals-required: 'two' is not a whole number of at least 1",
+                assertThrows(ConfigException.class, () -> load(p)).getMessage());
+    }
+
+    @Test
+    void aBlankValueTakesTheDefault() {
+        Map<String, Object> p = valid();
+        p.put("conductd.subject-tag", "  ");
+        p.put("conductd.poll-interval", "");
+
+        Settings s = load(p);
+
+        assertEquals("CoC", s.subjectTag());
+        assertEquals(Duration.ofSeconds(30), s.pollInterval());
+    }
+
+    @Test
     void missingImapHostIsNamed() {
         assertEquals("conductd.imap.host", problemWith("conductd.imap.host", null));
     }
