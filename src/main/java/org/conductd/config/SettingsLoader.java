@@ -32,7 +32,10 @@ import org.conductd.text.Addresses;
 public final class SettingsLoader {
 
     static final String PREFIX = "conductd.";
-    /** The records that hold every {@code conductd.*} key bound by the framework. */
+    /**
+     * The records bound once each; with the roster's entries ({@link TeamMemberProperties}) they
+     * hold every {@code conductd.*} key the framework binds.
+     */
     static final List<Class<?>> RECORDS = List.of(
             EventProperties.class, ImapProperties.class, SmtpProperties.class, SecurityProperties.class,
             DigestProperties.class, FloodProperties.class, RemindersProperties.class, DsfProperties.class);
