@@ -22,12 +22,17 @@ public record ByteSize(long bytes) {
         }
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
-        long bytes = switch (unit) {
-            case "KB" -> n * 1024;
-            case "MB" -> n * 1024 * 1024;
-            case "GB" -> n * 1024 * 1024 * 1024;
-            default -> n;
+        long unitBytes = switch (unit) {
+            case "KB" -> 1024L;
+            case "MB" -> 1024L * 1024;
+            case "GB" -> 1024L * 1024 * 1024;
+            default -> 1L;
         };
-        return Optional.of(new ByteSize(bytes));
+        try {
+            return Optional.of(new ByteSize(Math.multiplyExact(n, unitBytes)));
+        } catch (ArithmeticException e) {
+            // More bytes than a long holds is no size a mail server sends.
+            return Optional.empty();
+        }
     }
 }
