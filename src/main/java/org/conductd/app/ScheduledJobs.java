@@ -8,7 +8,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import org.conductd.compose.FloodSummaries;
 import org.conductd.compose.Reminders;
-import org.conductd.config.SettingsLoader;
+import org.conductd.config.DigestProperties;
 import org.conductd.reports.WeeklyDigest;
 
 /** The daemon's timed work, each job one call. Only the daemon has it; one-shot commands never do. */
@@ -31,8 +31,8 @@ final class ScheduledJobs {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${conductd.digest.cron:" + SettingsLoader.DEFAULT_DIGEST_CRON + "}",
-            zoneId = "${conductd.digest.zone:" + SettingsLoader.DEFAULT_DIGEST_ZONE + "}")
+    @Scheduled(cron = "${conductd.digest.cron:" + DigestProperties.DEFAULT_CRON + "}",
+            zoneId = "${conductd.digest.zone:" + DigestProperties.DEFAULT_ZONE + "}")
     void weeklyDigest() {
         digest.sendIfDue(clock.instant());
     }

@@ -1,5 +1,6 @@
 package org.conductd.config;
 
+import io.micronaut.core.value.PropertyResolver;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,15 +39,15 @@ public final class Resolutions {
             Map.entry("other", "Other measures, as explained below."));
 
     private static final String KEY = SettingsLoader.PREFIX + "resolutions";
-    private static final String DESCRIPTIONS_KEY = SettingsLoader.PREFIX + "resolution-descriptions";
+    /** Read here rather than bound: its names are the resolutions', and an environment variable gives each in several spellings. */
+    static final String DESCRIPTIONS_KEY = SettingsLoader.PREFIX + "resolution-descriptions";
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private Resolutions() {
     }
 
     /** The configured resolutions, each lower-case words joined by '-', or the defaults if none are. */
-    static List<String> read(ConfigValues values) {
-        List<String> configured = values.stringList("resolutions");
+    static List<String> read(List<String> configured) {
         if (configured.isEmpty()) {
             return DEFAULTS;
         }
@@ -59,8 +60,8 @@ public final class Resolutions {
     }
 
     /** One sentence per configured resolution: the team's own, else the default, else its name in words. */
-    static Map<String, String> descriptions(ConfigValues values, List<String> resolutions) {
-        Map<String, Object> configured = values.properties("resolution-descriptions");
+    static Map<String, String> descriptions(PropertyResolver values, List<String> resolutions) {
+        Map<String, Object> configured = values.getProperties(DESCRIPTIONS_KEY);
         Map<String, String> descriptions = new LinkedHashMap<>();
         for (String resolution : resolutions) {
             descriptions.put(resolution, DEFAULT_DESCRIPTIONS.getOrDefault(resolution, describeByName(resolution)));

@@ -1,5 +1,6 @@
 package org.conductd.config;
 
+import io.micronaut.core.value.PropertyResolver;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -14,36 +15,34 @@ import org.conductd.mail.EmailAddress;
  */
 final class TeamRoster {
 
-    private static final String KEY = SettingsLoader.PREFIX + "team";
+    static final String KEY = SettingsLoader.PREFIX + "team";
 
     private TeamRoster() {
     }
 
-    /** At least one member; each has a name and an address. */
-    static List<TeamMember> read(ConfigValues values) {
-        if (!(values.raw("team") instanceof Collection<?> entries) || entries.isEmpty()) {
+    /**
+     * At least one member; each has a name and an address. The list itself is looked at here
+     * because {@code @EachProperty} quietly makes no entry for an empty list, nor for an entry
+     * that is not a map; each entry is then bound as a {@link TeamMemberProperties}.
+     */
+    static List<TeamMember> read(PropertyResolver values, ConfigErrors records) {
+        if (!(values.getProperty(KEY, Object.class).orElse(null) instanceof Collection<?> entries) || entries.isEmpty()) {
             throw new ConfigException(KEY, "missing: list at least one responder (name, email)");
         }
         List<TeamMember> team = new ArrayList<>();
         int index = 0;
         for (Object entry : entries) {
-            String at = KEY + "[" + index++ + "]";
-            if (!(entry instanceof Map<?, ?> fields)) {
+            String at = KEY + "[" + index + "]";
+            if (!(entry instanceof Map<?, ?>)) {
                 throw new ConfigException(at, "must be a map with name and email");
             }
-            Object name = fields.get("name");
-            if (name == null || name.toString().isBlank()) {
-                throw new ConfigException(at + ".name", "missing");
-            }
-            EmailAddress email = ConfigValues.parseAddress(at + ".email",
-                    fields.get("email") == null ? null : fields.get("email").toString());
+            TeamMemberProperties member = records.bindEntry(TeamMemberProperties.class, KEY, index++);
             List<EmailAddress> aliases = new ArrayList<>();
-            for (String alias : ConfigValues.asStrings(at + ".aliases", fields.get("aliases"))) {
-                aliases.add(ConfigValues.parseAddress(at + ".aliases", alias));
+            for (String alias : member.aliases()) {
+                aliases.add(SettingsLoader.address(at + ".aliases", alias));
             }
-            Object lead = fields.get("lead");
-            team.add(new TeamMember(name.toString().strip(), email, aliases,
-                    lead != null && Boolean.parseBoolean(lead.toString())));
+            team.add(new TeamMember(member.name().strip(), SettingsLoader.address(at + ".email", member.email()),
+                    aliases, member.lead()));
         }
         return team;
     }

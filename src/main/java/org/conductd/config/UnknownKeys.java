@@ -13,7 +13,7 @@ import java.util.Set;
  */
 final class UnknownKeys {
 
-    /** Keys read outside {@link SettingsLoader}: by the daemon's jobs, or by tests and their hooks. */
+    /** Keys no configuration record holds: read by the daemon's jobs, or by tests and their hooks. */
     static final Set<String> READ_ELSEWHERE = Set.of(
             "conductd.daemon", "conductd.flood.check-every", "conductd.pause-at", "conductd.corpora");
 

@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.context.env.PropertySource;
-import io.micronaut.context.env.PropertySourcePropertyResolver;
-import io.micronaut.core.convert.ArgumentConversionContext;
-import io.micronaut.core.naming.conventions.StringConvention;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.ConfigurationReader;
+import io.micronaut.core.beans.BeanIntrospection;
+import io.micronaut.core.naming.NameUtils;
+import io.micronaut.inject.BeanDefinition;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +38,10 @@ class SettingsLoaderTest {
     }
 
     private static Settings load(Map<String, Object> properties) {
-        return new SettingsLoader(new PropertySourcePropertyResolver(PropertySource.of(properties)), properties.keySet()).load();
+        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).properties(properties).build()) {
+            context.getEnvironment().start();
+            return SettingsLoader.of(context.getEnvironment()).load();
+        }
     }
 
     private static String problemWith(String key, Object value) {
@@ -61,6 +65,50 @@ class SettingsLoaderTest {
         assertEquals("conduct@djangoproject.com", s.dsfAddress().address());
         assertEquals(1, s.approvalsRequired());
         assertEquals(Resolutions.DEFAULTS, s.resolutions());
+    }
+
+    @Test
+    void everyOptionalKeyHasItsDefault() {
+        Settings s = load(valid());
+        assertEquals(Duration.ofMinutes(9), s.idleRefresh());
+        assertEquals(Duration.ofSeconds(5), s.messageBudget());
+        assertEquals(500, s.maxMimeParts());
+        assertEquals(30, s.floodNewCasesPerHour());
+        assertEquals(Duration.ofMinutes(10), s.floodSummaryEvery());
+        assertEquals(Duration.ofHours(48), s.reminderIdleAfter());
+        assertEquals(Duration.ofDays(90), s.tokenMaxAge());
+        assertEquals("0 0 8 * * MON", s.digestCron());
+        assertEquals("UTC", s.digestZone().getId());
+        assertEquals(3, s.acknowledgementsPerHour());
+        assertEquals("data", s.dataDir().toString());
+        assertEquals("INBOX", s.imapFolder());
+        assertEquals(Duration.ofSeconds(30), s.imap().timeout());
+        assertEquals(Duration.ofSeconds(30), s.smtp().timeout());
+        assertEquals("", s.emergencyContact());
+        assertEquals(List.of(), s.organizers());
+        assertEquals(List.of(), s.trustedAuthservIds());
+        assertEquals(null, s.templatesDir());
+    }
+
+    @Test
+    void aValueOfTheWrongKindIsNamedWithWhatWasExpected() {
+        Map<String, Object> p = valid();
+        p.put("conductd.approvals-required", "two");
+
+        assertEquals("conductd.approvals-required: 'two' is not a whole number of at least 1",
+                assertThrows(ConfigException.class, () -> load(p)).getMessage());
+    }
+
+    @Test
+    void aBlankValueTakesTheDefault() {
+        Map<String, Object> p = valid();
+        p.put("conductd.subject-tag", "  ");
+        p.put("conductd.poll-interval", "");
+
+        Settings s = load(p);
+
+        assertEquals("CoC", s.subjectTag());
+        assertEquals(Duration.ofSeconds(30), s.pollInterval());
     }
 
     @Test
@@ -308,24 +356,23 @@ class SettingsLoaderTest {
     @Test
     void everyKeyTheLoaderReadsIsKnown() {
         Set<String> read = new TreeSet<>();
-        PropertySourcePropertyResolver recording = new PropertySourcePropertyResolver(PropertySource.of(valid())) {
-            @Override
-            public <T> Optional<T> getProperty(String name, ArgumentConversionContext<T> context) {
-                read.add(name);
-                return super.getProperty(name, context);
+        // With one member on the roster, so that the roster's entries have a bean definition too.
+        try (ApplicationContext context = ApplicationContext.builder().enableDefaultPropertySources(false)
+                .properties(Map.of("conductd.team", List.of(Map.of("name", "Alice")))).build().start()) {
+            for (BeanDefinition<?> definition : context.getBeanDefinitions(Object.class)) {
+                Optional<String> prefix = definition.stringValue(ConfigurationReader.class, "prefix");
+                boolean ours = Settings.class.getProtectionDomain().getCodeSource()
+                        .equals(definition.getBeanType().getProtectionDomain().getCodeSource());
+                if (ours && prefix.isPresent() && prefix.get().startsWith("conductd")) {
+                    for (String name : BeanIntrospection.getIntrospection(definition.getBeanType()).getPropertyNames()) {
+                        read.add(prefix.get().replace("[*]", "[0]") + "." + NameUtils.hyphenate(name));
+                    }
+                }
             }
-
-            @Override
-            public Map<String, Object> getProperties(String name, StringConvention convention) {
-                read.add(name);
-                return super.getProperties(name, convention);
-            }
-        };
-
-        new SettingsLoader(recording, valid().keySet()).load();
+        }
 
         assertTrue(read.contains("conductd.imap.host"), read.toString());
-        read.removeAll(SettingsLoader.KEYS);
-        assertEquals(Set.of(), read);
+        assertTrue(read.contains("conductd.team[0].email"), read.toString());
+        new UnknownKeys(SettingsLoader.knownKeys()).rejectUnknown(read);
     }
 }
