@@ -87,7 +87,7 @@ final class HtmlQuotes {
     private static void extractFromOutlookRuleAboveHeaders(Document document) {
         for (Element rule : document.select("hr")) {
             if (rule.parent() != null
-                    && QuoteMarkers.startsWithHeaderBlock(HtmlText.textAfter(rule, NONE, HEADER_LOOKAHEAD_LINES))) {
+                    && HeaderBlocks.opensText(HtmlText.textAfter(rule, NONE, HEADER_LOOKAHEAD_LINES))) {
                 removeFromHereOn(rule);
                 return;
             }
@@ -102,8 +102,8 @@ final class HtmlQuotes {
     private static void extractFromParagraphHeaders(Document document) {
         for (Element paragraph : document.select("p")) {
             String text = HtmlText.text(paragraph, NONE, 2).strip();
-            if (paragraph.parent() != null && QuoteMarkers.isSenderHeaderLine(text)
-                    && QuoteMarkers.startsWithHeaderBlock(text + "\n" + HtmlText.textAfter(paragraph, NONE, HEADER_LOOKAHEAD_LINES))) {
+            if (paragraph.parent() != null && HeaderBlocks.isSenderLine(text)
+                    && HeaderBlocks.opensText(text + "\n" + HtmlText.textAfter(paragraph, NONE, HEADER_LOOKAHEAD_LINES))) {
                 removeFromHereOn(paragraph);
                 return;
             }
@@ -122,7 +122,7 @@ final class HtmlQuotes {
     private static void extractFromOutlookBorderedHeaders(Document document) {
         for (Element div : document.select("div[style*=border-top]")) {
             if (div.parent() != null
-                    && QuoteMarkers.startsWithHeaderBlock(HtmlText.text(div, NONE, HEADER_LOOKAHEAD_LINES))) {
+                    && HeaderBlocks.opensText(HtmlText.text(div, NONE, HEADER_LOOKAHEAD_LINES))) {
                 removeFromHereOn(div);
                 return;
             }

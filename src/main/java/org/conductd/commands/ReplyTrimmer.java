@@ -78,7 +78,7 @@ public final class ReplyTrimmer {
         int i = 0;
         while (i < lines.size()) {
             String line = lines.get(i);
-            if (QuoteMarkers.isGroupWiseAttribution(line)) {
+            if (VerblessAttributions.isGroupWise(line)) {
                 // GroupWise's ">>> … >>>" stands above an original it does not quote.
                 break;
             }
@@ -97,7 +97,7 @@ public final class ReplyTrimmer {
                 continue;
             }
             afterQuote = false;
-            int headerBlock = QuoteMarkers.headerBlockLength(lines, i);
+            int headerBlock = HeaderBlocks.length(lines, i);
             if (headerBlock > 0 && !authorWrote && !authorBlockOnly && !sawQuote) {
                 // A message that opens with a header block is a pasted or forwarded one with no
                 // note above it: its text is all there is to relay, but never the author's block.
@@ -108,18 +108,18 @@ public final class ReplyTrimmer {
                 dropTrailingRules(kept);
                 break;
             }
-            int attribution = QuoteMarkers.attributionLength(lines, i);
-            if (QuoteMarkers.isPipeQuotedOriginal(lines, i) || attribution > 0 && QuoteMarkers.isRuled(line)) {
+            int attribution = Attributions.length(lines, i);
+            if (QuoteMarkers.isPipeQuotedOriginal(lines, i) || attribution > 0 && Attributions.isRuled(line)) {
                 // Zoho's "---- On … wrote ----" always stands above the whole original, quoted or not.
                 break;
             }
-            if (attribution == 0 && QuoteMarkers.isDatedAddressLine(line) && quoteOrEndFrom(lines, i + 1)
-                    || attribution == 0 && (QuoteMarkers.isDashDatedAddressLine(line) || QuoteMarkers.isQuotedDatedLine(line))
+            if (attribution == 0 && VerblessAttributions.isDatedAddressLine(line) && quoteOrEndFrom(lines, i + 1)
+                    || attribution == 0 && (VerblessAttributions.isDashDatedAddressLine(line) || Attributions.isQuotedDatedLine(line))
                             && quoteFollows(lines, i + 1)) {
                 attribution = 1;
             }
             if (attribution == 0) {
-                int wrapped = QuoteMarkers.wrappedDatedAddressLength(lines, i);
+                int wrapped = VerblessAttributions.wrappedLength(lines, i);
                 attribution = wrapped > 0 && quoteOrEndFrom(lines, i + wrapped) ? wrapped : 0;
             }
             if (attribution > 0) {
@@ -131,9 +131,9 @@ public final class ReplyTrimmer {
                     continue;
                 }
                 List<String> attributionLines = lines.subList(i, i + attribution);
-                boolean address = QuoteMarkers.namesAddress(attributionLines);
+                boolean address = VerblessAttributions.namesAddress(attributionLines);
                 boolean clientWritten = attribution == 1
-                        ? QuoteMarkers.namesTimeOrAddress(attributionLines) && (address || QuoteMarkers.endsWithColon(line))
+                        ? VerblessAttributions.namesTimeOrAddress(attributionLines) && (address || Attributions.endsWithColon(line))
                                 && line.chars().anyMatch(c -> c >= '0' && c <= '9')
                         : address;
                 if (clientWritten) {
@@ -147,7 +147,7 @@ public final class ReplyTrimmer {
                     break;
                 }
             }
-            if (attribution == 0 && authorWrote && lines.get(i - 1).isBlank() && QuoteMarkers.isClientDatedAddressLine(line)) {
+            if (attribution == 0 && authorWrote && lines.get(i - 1).isBlank() && VerblessAttributions.isClientDatedAddressLine(line)) {
                 // a client's own attribution above an original it did not quote
                 break;
             }

@@ -125,8 +125,8 @@ final class Signatures {
 
     /** A quote, an attribution or an original message: where the author's text, and a signature, end. */
     private static boolean startsQuotedPart(List<String> lines, int j) {
-        return QuoteMarkers.isQuote(lines.get(j)) || QuoteMarkers.attributionLength(lines, j) > 0
-                || QuoteMarkers.startsOriginalMessage(lines, j) || QuoteMarkers.headerBlockLength(lines, j) > 0;
+        return QuoteMarkers.isQuote(lines.get(j)) || Attributions.length(lines, j) > 0
+                || QuoteMarkers.startsOriginalMessage(lines, j) || HeaderBlocks.length(lines, j) > 0;
     }
 
     private static boolean isLongDashRule(String text) {

@@ -24,7 +24,7 @@ class PathologicalInputTest {
     @MethodSource(INPUTS)
     void quoteMarkersReadALineInLinearTime(String name, String text) {
         quickly(() -> QuoteMarkers.isQuote(text) | QuoteMarkers.isRule(text)
-                | QuoteMarkers.startsOriginalMessage(List.of(text), 0) | QuoteMarkers.isDatedAddressLine(text));
+                | QuoteMarkers.startsOriginalMessage(List.of(text), 0) | VerblessAttributions.isDatedAddressLine(text));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -32,11 +32,11 @@ class PathologicalInputTest {
     void quoteMarkersReadLinesInLinearTime(String name, String text) {
         List<String> asOneLine = List.of(text);
         List<String> lines = text.lines().toList();
-        quickly(() -> QuoteMarkers.attributionLength(asOneLine, 0) + QuoteMarkers.attributionLength(lines, 0)
-                + (QuoteMarkers.isHeaderBlock(asOneLine, 0) | QuoteMarkers.isHeaderBlock(lines, 0)
-                        | QuoteMarkers.namesTimeOrAddress(asOneLine) | QuoteMarkers.startsWithHeaderBlock(text)
-                        | QuoteMarkers.isClientDatedAddressLine(text) | QuoteMarkers.isDashDatedAddressLine(text)
-                        | QuoteMarkers.isGroupWiseAttribution(text) | QuoteMarkers.isQuotedDatedLine(text)
+        quickly(() -> Attributions.length(asOneLine, 0) + Attributions.length(lines, 0)
+                + (HeaderBlocks.startsAt(asOneLine, 0) | HeaderBlocks.startsAt(lines, 0)
+                        | VerblessAttributions.namesTimeOrAddress(asOneLine) | HeaderBlocks.opensText(text)
+                        | VerblessAttributions.isClientDatedAddressLine(text) | VerblessAttributions.isDashDatedAddressLine(text)
+                        | VerblessAttributions.isGroupWise(text) | Attributions.isQuotedDatedLine(text)
                         ? 1 : 0));
     }
 
