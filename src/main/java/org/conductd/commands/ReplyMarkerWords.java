@@ -26,9 +26,14 @@ final class ReplyMarkerWords {
         this.byKind = byKind;
     }
 
+    /** The shipped lists, read once for every class that recognises their words. */
+    private static final class Shipped {
+        static final ReplyMarkerWords WORDS = parse(resource(RESOURCE));
+    }
+
     /** The shipped lists; a malformed line is a build error, so it stops the program at once. */
     static ReplyMarkerWords load() {
-        return parse(resource(RESOURCE));
+        return Shipped.WORDS;
     }
 
     /** The text of a data file shipped beside this class. */
