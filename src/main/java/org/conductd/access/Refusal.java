@@ -1,13 +1,13 @@
 package org.conductd.access;
 
 import org.conductd.config.Settings;
-import org.conductd.outbound.TemplateId;
+import org.conductd.outbound.TemplateModel;
 
 /**
  * The refusal table: every reason conductd refuses a team member's mail to a case, and what
  * the member is told. Each row gives the refusal's text, whether it adds the hint to answer
- * conductd's own mail, and how it is answered. Every answer goes out in the
- * {@link TemplateId#REFUSAL} template and counts against the member's hourly share of
+ * conductd's own mail, and how it is answered. Every answer goes out in the refusal template
+ * ({@link TemplateModel.Refusal}) and counts against the member's hourly share of
  * automatic answers ({@link org.conductd.cases.AnswerLimits#memberShareSpent}), so a forger
  * cannot make conductd write without limit; past that share nothing is answered. Whatever the
  * reason, the mail is kept, flagged and left unrelayed, and nothing in the case changes
@@ -64,8 +64,8 @@ public enum Refusal {
         return answer;
     }
 
-    /** The template every refusal goes out in. */
-    public TemplateId template() {
-        return TemplateId.REFUSAL;
+    /** What the member's answer is given: the reason in words, and the hint if this refusal adds it. */
+    public TemplateModel.Refusal model(Settings settings) {
+        return new TemplateModel.Refusal(reason(settings), hint);
     }
 }

@@ -4,7 +4,6 @@ import com.google.re2j.Pattern;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +15,7 @@ import org.conductd.config.TeamMember;
 import org.conductd.mail.EmailAddress;
 import org.conductd.mail.MailKind;
 import org.conductd.outbound.RenderedMail;
-import org.conductd.outbound.TemplateId;
+import org.conductd.outbound.TemplateModel;
 import org.conductd.store.Actor;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.CaseRecord;
@@ -88,12 +87,13 @@ public final class Drafting {
         Participant person = addressee(c.id(), to).orElseThrow();
         DraftMessage message;
         if (to == Recipient.REPORTER) {
-            message = render(c, ROLE_REPORTER, person, reportId(c), TemplateId.REPLY_REPORTER,
-                    Map.of("originalSubject", originalSubject(c), "text", body));
+            message = render(c, ROLE_REPORTER, person, reportId(c),
+                    new TemplateModel.ReplyReporter(originalSubject(c), body));
         } else {
             boolean firstContact = !hasWrittenToReported(c);
-            message = render(c, ROLE_REPORTED, person, null, firstContact ? TemplateId.COMPLAINT_NOTICE : TemplateId.REPLY_REPORTED,
-                    Map.of("reportedName", person.name() == null ? "" : person.name(), "text", body));
+            message = render(c, ROLE_REPORTED, person, null, firstContact
+                    ? new TemplateModel.ComplaintNotice(person.name() == null ? "" : person.name(), body)
+                    : new TemplateModel.ReplyReported(body));
         }
         DraftKind kind = to == Recipient.REPORTER ? DraftKind.REPLY_REPORTER : DraftKind.REPLY_REPORTED;
         return drafts.create(c.id(), kind, author.email().address(), null, List.of(message), row);
@@ -104,12 +104,10 @@ public final class Drafting {
         String description = settings.resolutionDescriptions().getOrDefault(resolution, resolution.replace('-', ' '));
         List<DraftMessage> content = new ArrayList<>();
         addressee(c.id(), Recipient.REPORTER).ifPresent(reporter -> content.add(render(c, ROLE_REPORTER, reporter,
-                reportId(c), TemplateId.RESOLUTION_REPORTER, Map.of("originalSubject", originalSubject(c),
-                        "resolutionDescription", description, "explanation", parts[0], "apology", parts[1]))));
+                reportId(c), new TemplateModel.ResolutionReporter(originalSubject(c), description, parts[0], parts[1]))));
         addressee(c.id(), Recipient.REPORTED).ifPresent(reported -> content.add(render(c, ROLE_REPORTED, reported,
-                null, TemplateId.RESOLUTION_REPORTED, Map.of("reportedName", reported.name() == null ? "" : reported.name(),
-                        "resolutionDescription", description, "explanation", parts[0],
-                        "appealsContact", settings.appealsContact().address()))));
+                null, new TemplateModel.ResolutionReported(reported.name() == null ? "" : reported.name(), description,
+                        parts[0], settings.appealsContact().address()))));
         return drafts.create(c.id(), DraftKind.RESOLUTION, author.email().address(), resolution, content, row);
     }
 
@@ -118,24 +116,22 @@ public final class Drafting {
         String actions = c.resolution() == null ? "No resolution has been decided yet."
                 : settings.resolutionDescriptions().getOrDefault(c.resolution(), c.resolution());
         DraftMessage message = render(c, ROLE_DSF, "DSF Code of Conduct committee", settings.dsfAddress().address(),
-                null, TemplateId.DSF_REPORT, Map.of(
-                "when", c.incidentWhen() == null ? "not recorded" : c.incidentWhen(),
-                "where", c.incidentWhere() == null ? "not recorded" : c.incidentWhere(),
-                "narrative", what, "actionsTaken", actions));
+                null, new TemplateModel.DsfReport(c.incidentWhen() == null ? "not recorded" : c.incidentWhen(),
+                        c.incidentWhere() == null ? "not recorded" : c.incidentWhere(), what, actions));
         return drafts.create(c.id(), DraftKind.DSF_REPORT, author.email().address(), null, List.of(message), row);
     }
 
     /** Every reachable responder but the author gets the exact messages and how to approve or reject. */
     public void requestApprovals(CaseRecord c, Draft draft, TeamMember author, long row) {
-        List<Map<String, Object>> shown = new ArrayList<>();
+        List<TemplateModel.DraftedMessage> shown = new ArrayList<>();
         for (DraftMessage m : drafts.messages(draft)) {
-            shown.add(Map.of("to", recipientLine(c, m), "subject", m.subject(), "text", m.textBody()));
+            shown.add(new TemplateModel.DraftedMessage(recipientLine(c, m), m.subject(), m.textBody()));
         }
-        Map<String, Object> model = Map.of("draftId", draft.label(), "authorName", author.name(),
-                "what", draft.kind().description(), "messages", shown, "approvalsNeeded", settings.approvalsRequired());
+        TemplateModel.ApprovalRequest model = new TemplateModel.ApprovalRequest(draft.label(), author.name(),
+                draft.kind().description(), shown, settings.approvalsRequired());
         for (TeamMember m : team.reachable(c.id())) {
             if (!m.equals(author)) {
-                OutboxItem request = mail.toMember(c, m, TemplateId.APPROVAL_REQUEST, model, row);
+                OutboxItem request = mail.toMember(c, m, model, row);
                 drafts.requestSent(request.messageId(), draft, m.email().address());
             }
         }
@@ -171,14 +167,14 @@ public final class Drafting {
         for (DraftMessage m : drafts.messages(draft)) {
             recipients.append(recipients.length() == 0 ? "" : "; ").append(recipientLine(c, m));
         }
-        Map<String, Object> model = Map.of("draftId", draft.label(), "what", draft.kind().description(),
-                "approverNames", String.join(", ", approverNames),
-                "recipientsLine", recipients.length() == 0 ? "nobody: no address is recorded" : recipients.toString());
+        TemplateModel.DraftSent model = new TemplateModel.DraftSent(draft.label(), draft.kind().description(),
+                String.join(", ", approverNames),
+                recipients.length() == 0 ? "nobody: no address is recorded" : recipients.toString());
         List<String> told = new ArrayList<>(approvers);
         told.add(0, draft.author());
         for (TeamMember m : team.reachable(c.id())) {
             if (told.contains(m.email().address())) {
-                mail.toMember(c, m, TemplateId.DRAFT_SENT, model, row);
+                mail.toMember(c, m, model, row);
             }
         }
     }
@@ -186,41 +182,41 @@ public final class Drafting {
     public void tellRejected(CaseRecord c, Draft draft, TeamMember rejecter, String reason, long row) {
         for (TeamMember m : team.reachable(c.id())) {
             if (m.email().address().equals(draft.author())) {
-                mail.toMember(c, m, TemplateId.DRAFT_REJECTED, Map.of("draftId", draft.label(),
-                        "what", draft.kind().description(), "rejecterName", rejecter.name(), "reason", reason), row);
+                mail.toMember(c, m, new TemplateModel.DraftRejected(draft.label(), draft.kind().description(),
+                        rejecter.name(), reason), row);
             }
         }
     }
 
     /** SEND-NOW is always loud: every reachable responder and every organizer is told at once. */
     public void alertSendNow(CaseRecord c, Draft draft, TeamMember actor, String reason, long row) {
-        Map<String, Object> forTeam = Map.of("draftId", draft.label(), "what", draft.kind().description(),
-                "actorName", actor.name(), "reason", reason, "forTeam", true);
+        String label = draft.label();
+        String what = draft.kind().description();
         for (TeamMember m : team.reachable(c.id())) {
-            mail.toMember(c, m, TemplateId.SEND_NOW_ALERT, forTeam, row);
+            mail.toMember(c, m, new TemplateModel.SendNowAlert(label, what, actor.name(), reason, true, false), row);
         }
-        Map<String, Object> forOrganizers = new HashMap<>(forTeam);
-        forOrganizers.put("forTeam", false);
         // Members declared conflicted by another member hear of it too, without content: a
         // member who declared everyone else conflicted cannot SEND-NOW unseen (SPEC §3.3).
-        Map<String, Object> forConflicted = new HashMap<>(forOrganizers);
-        forConflicted.put("forConflicted", true);
+        TemplateModel.SendNowAlert forConflicted = new TemplateModel.SendNowAlert(label, what, actor.name(), reason,
+                false, true);
         for (TeamMember m : team.declaredByOthers(c.id())) {
-            mail.contentFreeToMember(c, m, TemplateId.SEND_NOW_ALERT, forConflicted, row);
+            mail.contentFreeToMember(c, m, forConflicted, row);
         }
+        TemplateModel.SendNowAlert forOrganizers = new TemplateModel.SendNowAlert(label, what, actor.name(), reason,
+                false, false);
         for (EmailAddress organizer : settings.organizers()) {
-            mail.toPerson(c, organizer, TemplateId.SEND_NOW_ALERT, forOrganizers, row);
+            mail.toPerson(c, organizer, forOrganizers, row);
         }
     }
 
-    private DraftMessage render(CaseRecord c, String role, Participant to, String inReplyTo, TemplateId template,
-                                Map<String, Object> model) {
-        return render(c, role, to.name(), to.address(), inReplyTo, template, model);
+    private DraftMessage render(CaseRecord c, String role, Participant to, String inReplyTo,
+                                TemplateModel.AboutCase model) {
+        return render(c, role, to.name(), to.address(), inReplyTo, model);
     }
 
     private DraftMessage render(CaseRecord c, String role, String name, String address, String inReplyTo,
-                                TemplateId template, Map<String, Object> model) {
-        RenderedMail rendered = mail.render(c, template, model);
+                                TemplateModel.AboutCase model) {
+        RenderedMail rendered = mail.render(c, model);
         return new DraftMessage(null, 0, role, address, name, mail.newMessageId(c), inReplyTo,
                 rendered.subject(), rendered.text(), rendered.html());
     }

@@ -2,7 +2,6 @@ package org.conductd.casework;
 
 import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.Map;
 import org.conductd.cases.CaseTeam;
 import org.conductd.commands.Command;
 import org.conductd.commands.CommandTable;
@@ -10,7 +9,7 @@ import org.conductd.compose.CaseMail;
 import org.conductd.compose.CaseStatusText;
 import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
-import org.conductd.outbound.TemplateId;
+import org.conductd.outbound.TemplateModel;
 import org.conductd.store.CaseRecord;
 import org.conductd.store.CaseRepository;
 
@@ -46,12 +45,11 @@ final class AnswerCommands {
             return;
         }
         CaseRecord fresh = cases.findById(c.id()).orElse(c);
-        mail.toMember(fresh, member, TemplateId.STATUS, Map.of("record", status.render(fresh)), row);
+        mail.toMember(fresh, member, new TemplateModel.Status(status.render(fresh)), row);
     }
 
     /** HELP: the command reference, generated from the parser's own table. */
     void sendHelp(CaseRecord c, TeamMember member, long row) {
-        mail.toMember(c, member, TemplateId.HELP,
-                Map.of("help", CommandTable.helpText(settings.resolutions())), row);
+        mail.toMember(c, member, new TemplateModel.Help(CommandTable.helpText(settings.resolutions())), row);
     }
 }

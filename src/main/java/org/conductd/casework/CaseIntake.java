@@ -5,9 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.conductd.cases.AnonymousReports;
 import org.conductd.cases.AnswerLimits;
@@ -22,7 +20,7 @@ import org.conductd.mail.AutomaticReason;
 import org.conductd.mail.InboundMessage;
 import org.conductd.mail.MessageBudget;
 import org.conductd.outbound.Outbox;
-import org.conductd.outbound.TemplateId;
+import org.conductd.outbound.TemplateModel;
 import org.conductd.store.Actor;
 import org.conductd.store.AuthorRole;
 import org.conductd.store.CaseEvent;
@@ -135,10 +133,8 @@ public final class CaseIntake {
             events.save(new CaseEvent(null, c.id(), now, Actor.CONDUCTD, EventKind.NOT_ACKNOWLEDGED, withheld.get(), row));
             return;
         }
-        Map<String, Object> model = new HashMap<>();
-        model.put("originalSubject", report.subject().isBlank() ? "your report" : report.subject());
-        model.put("emergencyContact", settings.emergencyContact());
-        mail.autoReply(c, report, TemplateId.ACK, model, row);
+        mail.autoReply(c, report, new TemplateModel.Ack(report.subject().isBlank() ? "your report" : report.subject(),
+                settings.emergencyContact()), row);
         events.save(new CaseEvent(null, c.id(), now, Actor.CONDUCTD, EventKind.ACKNOWLEDGED, "acknowledgement queued", row));
     }
 
@@ -170,15 +166,12 @@ public final class CaseIntake {
     private void notifyTeam(CaseRecord c, InboundMessage report, Optional<TeamMember> takenBy, List<TeamMember> named,
                             Optional<AutomaticReason> automatic, Arrival arrival, long row) {
         CaseText.Files files = CaseText.files(report.attachments(), c.anonymous());
-        Map<String, Object> model = new HashMap<>(files.model());
-        model.put("reporterLine", reporterLine(c, report, takenBy));
-        model.put("takenBy", takenBy.map(TeamMember::name).orElse(""));
-        model.put("receivedAt", CaseText.when(arrival.at() != null ? arrival.at() : c.openedAt()));
-        model.put("originalSubject", report.subject());
-        model.put("reportText", CaseText.shown(report.text()));
-        model.put("excluded", named.stream().map(m -> Map.<String, Object>of("name", m.name())).toList());
-        model.put("automaticReason", automatic.map(AutomaticReason::words).orElse(""));
-        model.put("anonymous", c.anonymous());
+        List<TemplateModel.LeftOut> excluded = named.stream().map(m -> new TemplateModel.LeftOut(m.name())).toList();
+        TemplateModel.CaseNotification model = new TemplateModel.CaseNotification(reporterLine(c, report, takenBy),
+                takenBy.map(TeamMember::name).orElse(""),
+                CaseText.when(arrival.at() != null ? arrival.at() : c.openedAt()), report.subject(), c.anonymous(),
+                automatic.map(AutomaticReason::words).orElse(""), CaseText.shown(report.text()),
+                files.listed(), files.anyAttached(), files.withheld(), excluded);
         List<TeamMember> recipients = settings.team().stream().filter(m -> !named.contains(m)).toList();
         if (!recipients.isEmpty() && inFlood(c)) {
             held.save(new HeldNotification(c.id(), c.openedAt(), null));
@@ -188,12 +181,12 @@ public final class CaseIntake {
             return;
         }
         for (TeamMember m : recipients) {
-            mail.firstToMember(c, m, TemplateId.CASE_NOTIFICATION, model, files.attached(), row);
+            mail.firstToMember(c, m, model, files.attached(), row);
         }
         if (!named.isEmpty()) {
-            Map<String, Object> alert = Map.of("excluded", model.get("excluded"));
+            TemplateModel.MemberExcluded alert = new TemplateModel.MemberExcluded(excluded);
             for (TeamMember m : recipients) {
-                mail.toMember(c, m, TemplateId.MEMBER_EXCLUDED, alert, row);
+                mail.toMember(c, m, alert, row);
             }
         }
         if (recipients.isEmpty()) {
@@ -216,11 +209,11 @@ public final class CaseIntake {
     private void alertNobodyNotified(CaseRecord c, long row) {
         if (settings.organizers().isEmpty()) {
             for (TeamMember m : settings.team()) {
-                mail.toMember(c, m, TemplateId.NOBODY_NOTIFIED, Map.of(), row);
+                mail.toMember(c, m, new TemplateModel.NobodyNotified(), row);
             }
         } else {
             for (var organizer : settings.organizers()) {
-                mail.toPerson(c, organizer, TemplateId.NOBODY_NOTIFIED, Map.of(), row);
+                mail.toPerson(c, organizer, new TemplateModel.NobodyNotified(), row);
             }
         }
         events.save(new CaseEvent(null, c.id(), clock.instant(), Actor.CONDUCTD, EventKind.NOBODY_NOTIFIED,

@@ -3,7 +3,6 @@ package org.conductd.casework;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.conductd.approval.Drafts;
@@ -16,7 +15,7 @@ import org.conductd.mail.EmailAddress;
 import org.conductd.mail.MailKind;
 import org.conductd.outbound.AddressRedaction;
 import org.conductd.outbound.DeliveryFailureListener;
-import org.conductd.outbound.TemplateId;
+import org.conductd.outbound.TemplateModel;
 import org.conductd.store.Actor;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.CaseRecord;
@@ -128,15 +127,13 @@ public final class DeliveryFailures implements DeliveryFailureListener {
             return;
         }
         CaseRecord c = cases.findById(item.caseId()).orElseThrow();
-        Map<String, Object> model = new HashMap<>();
-        model.put("mailKind", kindName(item));
-        model.put("recipientLine", recipientLine(item));
-        model.put("status", failure.status().isBlank() ? "none given" : failure.status());
-        model.put("detail", failure.detail().isBlank() ? "nothing" : AddressRedaction.forTheRecord(failure.detail()));
-        model.put("when", CaseText.when(failure.at()));
+        TemplateModel.DeliveryFailure model = new TemplateModel.DeliveryFailure(kindName(item), recipientLine(item),
+                failure.status().isBlank() ? "none given" : failure.status(),
+                failure.detail().isBlank() ? "nothing" : AddressRedaction.forTheRecord(failure.detail()),
+                CaseText.when(failure.at()));
         for (TeamMember m : team.reachable(c.id())) {
             if (!m.email().address().equals(item.member())) {
-                mail.toMember(c, m, TemplateId.DELIVERY_FAILURE, model, failure.reportRow());
+                mail.toMember(c, m, model, failure.reportRow());
             }
         }
     }

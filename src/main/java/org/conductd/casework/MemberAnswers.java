@@ -4,7 +4,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.conductd.access.Refusal;
 import org.conductd.cases.AnswerLimits;
 import org.conductd.cases.CaseTeam;
@@ -13,7 +12,7 @@ import org.conductd.commands.Problem;
 import org.conductd.compose.CaseMail;
 import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
-import org.conductd.outbound.TemplateId;
+import org.conductd.outbound.TemplateModel;
 import org.conductd.store.Actor;
 import org.conductd.store.AuthorRole;
 import org.conductd.store.CaseEvent;
@@ -62,10 +61,10 @@ public final class MemberAnswers {
         if (limits.memberShareSpent(sender)) {
             return;
         }
-        Map<String, Object> model = Map.of("reason", reason, "hint", refusal.hint());
+        TemplateModel.Refusal model = refusal.model(settings);
         switch (refusal.answer()) {
-            case CONTENT_FREE -> mail.contentFreeToMember(c, sender, refusal.template(), model, row);
-            case ABOUT_THE_CASE -> mail.toMember(c, sender, refusal.template(), model, row);
+            case CONTENT_FREE -> mail.contentFreeToMember(c, sender, model, row);
+            case ABOUT_THE_CASE -> mail.toMember(c, sender, model, row);
         }
     }
 
@@ -93,16 +92,12 @@ public final class MemberAnswers {
 
     /** One mail naming every bad line with its valid choices; nothing was applied. */
     public void commandProblems(CaseRecord c, TeamMember sender, List<Problem> problems, long row) {
-        List<Map<String, Object>> listed = new ArrayList<>();
+        List<TemplateModel.BadLine> listed = new ArrayList<>();
         for (Problem p : problems) {
-            listed.add(Map.of(
-                    "where", p.lineNumber() > 0 ? "Line " + p.lineNumber() : "Command",
-                    "line", p.line(),
-                    "reason", p.reason(),
-                    "choices", String.join(", ", p.validChoices())));
+            listed.add(new TemplateModel.BadLine(p.lineNumber() > 0 ? "Line " + p.lineNumber() : "Command", p.line(),
+                    p.reason(), String.join(", ", p.validChoices())));
         }
-        mail.toMember(c, sender, TemplateId.COMMAND_ERROR,
-                Map.of("problems", listed, "count", problems.size()), row);
+        mail.toMember(c, sender, new TemplateModel.CommandError(problems.size(), listed), row);
         events.save(new CaseEvent(null, c.id(), clock.instant(), Actor.member(sender.email()), EventKind.COMMANDS_REJECTED,
                 problems.size() + " problem(s); nothing applied", row));
     }
@@ -116,13 +111,13 @@ public final class MemberAnswers {
             List<String> contentFree = new ArrayList<>(List.of("You are recorded as having a conflict of interest;"
                     + " you will receive nothing more about this case."));
             applied.droppedForOwnConflict().ifPresent(contentFree::add);
-            mail.contentFreeToMember(c, sender, TemplateId.TRANSCRIPT, Map.of("changes", lines(contentFree)), row);
+            mail.contentFreeToMember(c, sender, new TemplateModel.Transcript(lines(contentFree)), row);
             return;
         }
-        mail.toMember(c, sender, TemplateId.TRANSCRIPT, Map.of("changes", lines(applied.transcript())), row);
+        mail.toMember(c, sender, new TemplateModel.Transcript(lines(applied.transcript())), row);
     }
 
-    private static List<Map<String, Object>> lines(List<String> lines) {
-        return lines.stream().map(l -> Map.<String, Object>of("line", l)).toList();
+    private static List<TemplateModel.Line> lines(List<String> lines) {
+        return lines.stream().map(TemplateModel.Line::new).toList();
     }
 }

@@ -3,7 +3,6 @@ package org.conductd.casework;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.conductd.cases.CaseTeam;
@@ -14,7 +13,7 @@ import org.conductd.compose.CaseText;
 import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
 import org.conductd.mail.EmailAddress;
-import org.conductd.outbound.TemplateId;
+import org.conductd.outbound.TemplateModel;
 import org.conductd.store.Actor;
 import org.conductd.store.CaseRecord;
 import org.conductd.store.EventKind;
@@ -93,13 +92,13 @@ final class PeopleCommands {
     /** Each member hears only of the earlier cases they are not conflicted in. */
     private void notifyPattern(CaseRecord c, List<CaseRecord> earlier, long row) {
         for (TeamMember m : team.reachable(c.id())) {
-            List<Map<String, Object>> visible = earlier.stream()
+            List<TemplateModel.EarlierCase> visible = earlier.stream()
                     .filter(e -> !team.isConflicted(e.id(), m))
-                    .map(e -> Map.<String, Object>of("caseNumber", e.id(), "codeName", e.codeName(),
-                            "state", e.state().name().toLowerCase(Locale.ROOT), "openedAt", CaseText.when(e.openedAt())))
+                    .map(e -> new TemplateModel.EarlierCase(e.id(), e.codeName(),
+                            e.state().name().toLowerCase(Locale.ROOT), CaseText.when(e.openedAt())))
                     .toList();
             if (!visible.isEmpty()) {
-                mail.toMember(c, m, TemplateId.PATTERN_NOTICE, Map.of("earlier", visible, "count", visible.size()), row);
+                mail.toMember(c, m, new TemplateModel.PatternNotice(visible.size(), visible), row);
             }
         }
     }

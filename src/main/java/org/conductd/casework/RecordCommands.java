@@ -2,7 +2,6 @@ package org.conductd.casework;
 
 import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.Map;
 import org.conductd.cases.CaseTeam;
 import org.conductd.commands.Command;
 import org.conductd.compose.CaseMail;
@@ -10,7 +9,7 @@ import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
 import org.conductd.mail.EmailAddress;
 import org.conductd.mail.Severity;
-import org.conductd.outbound.TemplateId;
+import org.conductd.outbound.TemplateModel;
 import org.conductd.store.CaseRecord;
 import org.conductd.store.CaseRepository;
 import org.conductd.store.EventKind;
@@ -89,12 +88,12 @@ final class RecordCommands {
     private void alertUrgent(CaseRecord c, TeamMember sender, long row) {
         for (TeamMember m : team.reachable(c.id())) {
             if (!m.equals(sender)) {
-                mail.toMember(c, m, TemplateId.URGENT_ALERT, Map.of("actorName", sender.name(), "forTeam", true), row);
+                mail.toMember(c, m, new TemplateModel.UrgentAlert(sender.name(), true), row);
             }
         }
-        Map<String, Object> forOrganizers = Map.of("actorName", sender.name(), "forTeam", false);
+        TemplateModel.UrgentAlert forOrganizers = new TemplateModel.UrgentAlert(sender.name(), false);
         for (EmailAddress organizer : settings.organizers()) {
-            mail.toPerson(c, organizer, TemplateId.URGENT_ALERT, forOrganizers, row);
+            mail.toPerson(c, organizer, forOrganizers, row);
         }
     }
 }

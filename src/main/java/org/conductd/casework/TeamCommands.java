@@ -2,7 +2,6 @@ package org.conductd.casework;
 
 import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.conductd.cases.CaseTeam;
 import org.conductd.commands.Command;
@@ -10,7 +9,7 @@ import org.conductd.compose.CaseMail;
 import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
 import org.conductd.mail.EmailAddress;
-import org.conductd.outbound.TemplateId;
+import org.conductd.outbound.TemplateModel;
 import org.conductd.store.Actor;
 import org.conductd.store.CaseRecord;
 import org.conductd.store.CaseRepository;
@@ -114,18 +113,16 @@ final class TeamCommands {
     }
 
     private void tellDeclaredConflicted(CaseRecord c, TeamMember declared, TeamMember sender, long row) {
-        mail.contentFreeToMember(c, declared, TemplateId.CONFLICT_DECLARED, Map.of("actorName", sender.name()), row);
+        mail.contentFreeToMember(c, declared, new TemplateModel.ConflictDeclared(sender.name()), row);
     }
 
     /** The alert carries no content: the declared members may be the very people the case is about. */
     private void alertSilenced(CaseRecord c, TeamMember sender, long row) {
         for (TeamMember m : team.declaredBy(c.id(), sender)) {
-            mail.contentFreeToMember(c, m, TemplateId.TEAM_SILENCED,
-                    Map.of("actorName", sender.name(), "forOrganizer", false), row);
+            mail.contentFreeToMember(c, m, new TemplateModel.TeamSilenced(sender.name(), false), row);
         }
         for (EmailAddress organizer : settings.organizers()) {
-            mail.toPerson(c, organizer, TemplateId.TEAM_SILENCED,
-                    Map.of("actorName", sender.name(), "forOrganizer", true), row);
+            mail.toPerson(c, organizer, new TemplateModel.TeamSilenced(sender.name(), true), row);
         }
     }
 

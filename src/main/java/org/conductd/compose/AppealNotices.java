@@ -2,13 +2,12 @@ package org.conductd.compose;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.Map;
 import org.conductd.cases.AnswerLimits;
 import org.conductd.cases.CaseTeam;
 import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
 import org.conductd.mail.InboundMessage;
-import org.conductd.outbound.TemplateId;
+import org.conductd.outbound.TemplateModel;
 import org.conductd.store.Actor;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.CaseRecord;
@@ -54,11 +53,10 @@ public final class AppealNotices {
                 "the reported person wrote after the outcome; " + (toldToday
                         ? "the appeals contact was already told today" : "the appeals contact was told"), row));
         if (!toldToday) {
-            mail.toPerson(c, settings.appealsContact(), TemplateId.APPEAL_NOTICE,
-                    Map.of("reportedLine", reportedLine), row);
+            mail.toPerson(c, settings.appealsContact(), new TemplateModel.AppealNotice(reportedLine), row);
         }
         for (TeamMember t : team.reachable(c.id())) {
-            mail.toMember(c, t, TemplateId.APPEAL_ALERT, Map.of("reportedLine", reportedLine), row);
+            mail.toMember(c, t, new TemplateModel.AppealAlert(reportedLine), row);
         }
     }
 }

@@ -4,7 +4,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,7 @@ import org.conductd.outbound.Outbox;
 import org.conductd.outbound.RenderedMail;
 import org.conductd.outbound.ReporterIdentities;
 import org.conductd.outbound.ReporterScrubber;
-import org.conductd.outbound.TemplateId;
+import org.conductd.outbound.TemplateModel;
 import org.conductd.outbound.TemplateRenderer;
 import org.conductd.outbound.ThreadIndex;
 import org.conductd.store.CaseRecord;
@@ -34,10 +33,11 @@ import org.conductd.store.OutboxRepository;
  * clients, and queues it in the outbox of the current transaction.
  *
  * <p>Every mail about a case is rendered here, so this is where an anonymous reporter is
- * taken out of it: in an anonymous case each value of the model (report text, relayed
- * replies with their quoted header blocks, subjects, the case record, drafts) and each
- * attached file's name has the reporter's names and addresses replaced. Drafts are rendered
- * here too, so what approvers see is what is sent.
+ * taken out of it: in an anonymous case each text of the model, in its rows too (report
+ * text, relayed replies with their quoted header blocks, subjects, file names, the case
+ * record, drafts), and each attached file's name has the reporter's names and addresses
+ * replaced, on the renderer's one walk through the model. Drafts are rendered here too, so
+ * what approvers see is what is sent.
  */
 @Singleton
 public final class CaseMail {
@@ -67,26 +67,25 @@ public final class CaseMail {
      * Mail to a responder about a case. Its Message-ID carries the member's token, and it
      * threads under the first mail the member got about the case.
      */
-    public OutboxItem toMember(CaseRecord c, TeamMember member, TemplateId template,
-                               Map<String, Object> model, Long cause) {
-        return toMember(c, member, template, model, List.of(), cause);
+    public OutboxItem toMember(CaseRecord c, TeamMember member, TemplateModel.AboutCase model, Long cause) {
+        return toMember(c, member, model, List.of(), cause);
     }
 
-    /** As {@link #toMember(CaseRecord, TeamMember, TemplateId, Map, Long)}, with files attached. */
-    public OutboxItem toMember(CaseRecord c, TeamMember member, TemplateId template,
-                               Map<String, Object> model, List<Attachment> files, Long cause) {
+    /** As {@link #toMember(CaseRecord, TeamMember, TemplateModel.AboutCase, Long)}, with files attached. */
+    public OutboxItem toMember(CaseRecord c, TeamMember member, TemplateModel.AboutCase model, List<Attachment> files,
+                               Long cause) {
         List<String> references = new ArrayList<>();
         outboxItems.findFirstMessageIdToMember(c.id(), member.email().address()).ifPresent(references::add);
-        return toMember(c, member, template, model, files, references, cause);
+        return toMember(c, member, model, files, references, cause, false);
     }
 
     /**
      * The first mail a member gets about a case just opened: it starts the member's thread,
      * so there is nothing to look up for it to answer.
      */
-    public OutboxItem firstToMember(CaseRecord c, TeamMember member, TemplateId template,
-                                    Map<String, Object> model, List<Attachment> files, Long cause) {
-        return toMember(c, member, template, model, files, List.of(), cause);
+    public OutboxItem firstToMember(CaseRecord c, TeamMember member, TemplateModel.AboutCase model,
+                                    List<Attachment> files, Long cause) {
+        return toMember(c, member, model, files, List.of(), cause, false);
     }
 
     /**
@@ -95,31 +94,19 @@ public final class CaseMail {
      * can be silently kept out. The template must carry nothing of the case but its number
      * and code name.
      */
-    public OutboxItem contentFreeToMember(CaseRecord c, TeamMember member, TemplateId template,
-                                          Map<String, Object> model, Long cause) {
-        return toMember(c, member, template, model, List.of(), List.of(), cause, true);
+    public OutboxItem contentFreeToMember(CaseRecord c, TeamMember member, TemplateModel.AboutCase model, Long cause) {
+        return toMember(c, member, model, List.of(), List.of(), cause, true);
     }
 
-    private OutboxItem toMember(CaseRecord c, TeamMember member, TemplateId template,
-                                Map<String, Object> model, List<Attachment> files, List<String> references,
-                                Long cause) {
-        return toMember(c, member, template, model, files, references, cause, false);
-    }
-
-    private OutboxItem toMember(CaseRecord c, TeamMember member, TemplateId template,
-                                Map<String, Object> model, List<Attachment> files, List<String> references,
-                                Long cause, boolean forConflicted) {
-        Map<String, Object> values = new HashMap<>(model);
-        values.putIfAbsent("memberName", member.name());
-        return queue(c, member.email(), member.email(), ids.forMember(c.id(), member.email()), template, values,
+    private OutboxItem toMember(CaseRecord c, TeamMember member, TemplateModel.AboutCase model, List<Attachment> files,
+                                List<String> references, Long cause, boolean forConflicted) {
+        return queue(c, member.email(), member, ids.forMember(c.id(), member.email()), model,
                 references.isEmpty() ? null : references.get(0), references, Map.of(), files, cause, forConflicted);
     }
 
     /** New mail about a case to someone who is not on the roster (an organizer, the appeals contact). */
-    public OutboxItem toPerson(CaseRecord c, EmailAddress to, TemplateId template, Map<String, Object> model,
-                               Long cause) {
-        return queue(c, to, null, ids.forCase(c.id()), template, model, null, List.of(), Map.of(), List.of(),
-                cause, false);
+    public OutboxItem toPerson(CaseRecord c, EmailAddress to, TemplateModel.AboutCase model, Long cause) {
+        return queue(c, to, null, ids.forCase(c.id()), model, null, List.of(), Map.of(), List.of(), cause, false);
     }
 
     /**
@@ -127,41 +114,37 @@ public final class CaseMail {
      * it, and marked {@code Auto-Submitted: auto-replied} so that no well-behaved
      * autoresponder answers it in turn.
      */
-    public OutboxItem autoReply(CaseRecord c, InboundMessage answered, TemplateId template, Map<String, Object> model,
-                                Long cause) {
+    public OutboxItem autoReply(CaseRecord c, InboundMessage answered, TemplateModel.AboutCase model, Long cause) {
         List<String> references = new ArrayList<>(answered.references());
         if (answered.messageId() != null && !references.contains(answered.messageId())) {
             references.add(answered.messageId());
         }
-        return queue(c, answered.from(), null, ids.forCase(c.id()), template, model, answered.messageId(), references,
+        return queue(c, answered.from(), null, ids.forCase(c.id()), model, answered.messageId(), references,
                 Map.of("Auto-Submitted", "auto-replied"), List.of(), cause, false);
     }
 
-    private OutboxItem queue(CaseRecord c, EmailAddress to, EmailAddress member, String messageId,
-                             TemplateId template, Map<String, Object> model, String inReplyTo, List<String> references,
+    /** @param member the roster member it goes to, or null */
+    private OutboxItem queue(CaseRecord c, EmailAddress to, TeamMember member, String messageId,
+                             TemplateModel.AboutCase model, String inReplyTo, List<String> references,
                              Map<String, String> headers, List<Attachment> files, Long cause, boolean forConflicted) {
         ReporterScrubber scrubber = reporters.scrubberFor(c);
         List<Attachment> shownFiles = scrubber.scrubsNothing() ? files : files.stream()
                 .map(a -> new Attachment(scrubber.scrub(a.fileName()), a.contentType(), a.content())).toList();
-        return send(c, to, member, messageId, template.kind(), render(c, template, model, scrubber), inReplyTo, references,
-                headers, shownFiles, cause, forConflicted);
+        return send(c, to, member == null ? null : member.email(), messageId, model.template().kind(),
+                render(c, model, member, scrubber), inReplyTo, references, headers, shownFiles, cause, forConflicted);
     }
 
     /** Renders a template with the case's common values, without sending anything. */
-    public RenderedMail render(CaseRecord c, TemplateId template, Map<String, Object> model) {
-        return render(c, template, model, reporters.scrubberFor(c));
+    public RenderedMail render(CaseRecord c, TemplateModel.AboutCase model) {
+        return render(c, model, null, reporters.scrubberFor(c));
     }
 
-    private RenderedMail render(CaseRecord c, TemplateId template, Map<String, Object> model, ReporterScrubber scrubber) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> values = scrubber.scrubsNothing() ? new HashMap<>(model)
-                : (Map<String, Object>) scrubbed(model, scrubber);
-        values.put("tag", settings.caseTag(c.id()));
-        values.put("caseNumber", c.id());
-        values.put("codeName", c.codeName());
-        values.put("eventName", settings.eventName());
-        values.put("teamAddress", settings.address().address());
-        return renderer.render(template, values);
+    private RenderedMail render(CaseRecord c, TemplateModel.AboutCase model, TeamMember member,
+                                ReporterScrubber scrubber) {
+        TemplateModel.CaseValues common = new TemplateModel.CaseValues(settings.caseTag(c.id()), c.id(), c.codeName(),
+                settings.eventName(), settings.address().address(),
+                member == null ? null : scrubber.scrub(member.name()));
+        return renderer.render(model, scrubber::scrub, common);
     }
 
     /** A Message-ID for mail about the case to someone off the roster, chosen before the mail exists (drafts). */
@@ -195,24 +178,6 @@ public final class CaseMail {
                 mail.subject(), inReplyTo, references, extra, mail.text(), mail.html(), files);
         return forConflicted ? outbox.queueForConflicted(message, c.id(), member, cause)
                 : outbox.queue(message, c.id(), member, cause);
-    }
-
-    /** The value with every text in it scrubbed: strings, and the maps and lists the templates iterate. */
-    private static Object scrubbed(Object value, ReporterScrubber scrubber) {
-        if (value instanceof String s) {
-            return scrubber.scrub(s);
-        }
-        if (value instanceof Map<?, ?> map) {
-            Map<Object, Object> copy = new HashMap<>();
-            map.forEach((k, v) -> copy.put(k, scrubbed(v, scrubber)));
-            return copy;
-        }
-        if (value instanceof List<?> list) {
-            List<Object> copy = new ArrayList<>(list.size());
-            list.forEach(v -> copy.add(scrubbed(v, scrubber)));
-            return copy;
-        }
-        return value;
     }
 
     private EmailAddress from() {

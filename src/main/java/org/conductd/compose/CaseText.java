@@ -5,9 +5,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.conductd.mail.Attachment;
 import org.conductd.mail.MessageIdIssuer;
+import org.conductd.outbound.TemplateModel;
 import org.conductd.text.TimeText;
 
 /** Small formatting helpers shared by the case mail models. */
@@ -63,9 +63,10 @@ public final class CaseText {
      * A message's files: the list shown in the mail, and the files attached to it (none if
      * too large, or withheld because they come from an anonymous reporter).
      */
-    public record Files(List<Map<String, Object>> listed, List<Attachment> attached, boolean withheld) {
-        public Map<String, Object> model() {
-            return Map.of("attachments", listed, "attached", !attached.isEmpty(), "withheld", withheld);
+    public record Files(List<TemplateModel.ListedFile> listed, List<Attachment> attached, boolean withheld) {
+        /** Whether the files are attached to the mail, not only listed. */
+        public boolean anyAttached() {
+            return !attached.isEmpty();
         }
     }
 
@@ -83,11 +84,11 @@ public final class CaseText {
             Files all = files(attachments, false);
             return new Files(all.listed(), List.of(), true);
         }
-        List<Map<String, Object>> listed = new ArrayList<>();
+        List<TemplateModel.ListedFile> listed = new ArrayList<>();
         long total = 0;
         for (Attachment a : attachments) {
-            listed.add(Map.of("name", a.fileName() == null ? "unnamed (" + a.contentType() + ")" : a.fileName(),
-                    "size", size(a.size())));
+            listed.add(new TemplateModel.ListedFile(
+                    a.fileName() == null ? "unnamed (" + a.contentType() + ")" : a.fileName(), size(a.size())));
             total += a.size();
         }
         return new Files(listed, total <= MAX_ATTACHED_BYTES ? attachments : List.of(), false);

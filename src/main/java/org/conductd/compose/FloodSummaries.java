@@ -11,13 +11,12 @@ import org.conductd.cases.CaseTeam;
 import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
 import org.conductd.mail.EmailAddress;
-import org.conductd.mail.MailKind;
 import org.conductd.mail.MessageIdIssuer;
 import org.conductd.mail.OutboundMessage;
 import org.conductd.outbound.Outbox;
 import org.conductd.outbound.RenderedMail;
 import org.conductd.outbound.ReporterIdentities;
-import org.conductd.outbound.TemplateId;
+import org.conductd.outbound.TemplateModel;
 import org.conductd.outbound.TemplateRenderer;
 import org.conductd.store.CaseRecord;
 import org.conductd.store.CaseRepository;
@@ -78,12 +77,11 @@ public final class FloodSummaries {
                 .toList();
         int sent = 0;
         for (TeamMember member : settings.team()) {
-            List<Map<String, Object>> visible = new ArrayList<>();
+            List<TemplateModel.NewCase> visible = new ArrayList<>();
             for (CaseRecord c : listed) {
                 if (!team.isConflicted(c.id(), member)) {
-                    visible.add(Map.of("tag", settings.caseTag(c.id()), "codeName", c.codeName(),
-                            "receivedAt", CaseText.when(c.openedAt()), "reporterLine", reporterLine(c),
-                            "subject", subjectOf(c)));
+                    visible.add(new TemplateModel.NewCase(settings.caseTag(c.id()), c.codeName(),
+                            CaseText.when(c.openedAt()), reporterLine(c), subjectOf(c)));
                 }
             }
             if (!visible.isEmpty()) {
@@ -95,12 +93,12 @@ public final class FloodSummaries {
         return sent;
     }
 
-    private void send(TeamMember member, List<Map<String, Object>> visible) {
-        RenderedMail mail = renderer.render(TemplateId.FLOOD_SUMMARY, Map.of("eventName", settings.eventName(),
-                "count", visible.size(), "cases", visible,
-                "perHour", settings.floodNewCasesPerHour(), "teamAddress", settings.address().address()));
+    private void send(TeamMember member, List<TemplateModel.NewCase> visible) {
+        TemplateModel summary = new TemplateModel.FloodSummary(settings.eventName(), settings.address().address(),
+                visible.size(), settings.floodNewCasesPerHour(), visible);
+        RenderedMail mail = renderer.render(summary);
         EmailAddress from = new EmailAddress(settings.eventName() + " Code of Conduct team", settings.address().address());
-        outbox.queue(new OutboundMessage(MailKind.CASE_NOTIFICATION, ids.forNoCase(), from, List.of(member.email()),
+        outbox.queue(new OutboundMessage(summary.template().kind(), ids.forNoCase(), from, List.of(member.email()),
                 settings.address(), mail.subject(), null, List.of(), Map.of("Auto-Submitted", "auto-generated"),
                 mail.text(), mail.html()), null, member.email(), null);
     }

@@ -2,15 +2,13 @@ package org.conductd.compose;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.conductd.cases.AnonymousReports;
 import org.conductd.cases.CaseTeam;
 import org.conductd.config.TeamMember;
 import org.conductd.mail.Attachment;
 import org.conductd.mail.InboundMessage;
-import org.conductd.outbound.TemplateId;
+import org.conductd.outbound.TemplateModel;
 import org.conductd.store.Actor;
 import org.conductd.store.AuthorRole;
 import org.conductd.store.CaseEvent;
@@ -42,15 +40,12 @@ public final class Relays {
     /** A reporter's, reported person's or new participant's message, to every reachable responder. */
     public void fromParticipant(CaseRecord c, InboundMessage m, AuthorRole role, boolean newParticipant, long row) {
         CaseText.Files files = CaseText.files(m.attachments(), c.anonymous() && role == AuthorRole.REPORTER);
-        Map<String, Object> model = new HashMap<>(files.model());
-        model.put("authorRole", describe(role));
-        model.put("authorLine", authorLine(c, m, role));
-        model.put("newParticipant", newParticipant);
-        model.put("receivedAt", CaseText.when(m.date() != null ? m.date() : clock.instant()));
-        model.put("text", CaseText.shown(m.text()));
+        TemplateModel.Relay model = new TemplateModel.Relay(describe(role), authorLine(c, m, role), CaseText.when(
+                m.date() != null ? m.date() : clock.instant()), newParticipant, CaseText.shown(m.text()),
+                files.listed(), files.anyAttached(), files.withheld());
         List<TeamMember> recipients = team.reachable(c.id());
         for (TeamMember t : recipients) {
-            mail.toMember(c, t, TemplateId.RELAY, model, files.attached(), row);
+            mail.toMember(c, t, model, files.attached(), row);
         }
         events.save(new CaseEvent(null, c.id(), clock.instant(), Actor.CONDUCTD, EventKind.RELAYED,
                 "passed on to " + recipients.size() + " responders", row));
@@ -59,16 +54,13 @@ public final class Relays {
     /** The case as a private list: a responder's discussion goes to every other responder who is not conflicted. */
     public void discussion(CaseRecord c, TeamMember sender, String discussion, List<Attachment> attachments, long row) {
         CaseText.Files files = CaseText.files(attachments);
-        Map<String, Object> model = new HashMap<>(files.model());
-        model.put("authorRole", sender.name());
-        model.put("authorLine", sender.name() + " (team)");
-        model.put("newParticipant", false);
-        model.put("receivedAt", CaseText.when(clock.instant()));
-        model.put("text", CaseText.shown(discussion));
+        TemplateModel.Relay model = new TemplateModel.Relay(sender.name(), sender.name() + " (team)",
+                CaseText.when(clock.instant()), false, CaseText.shown(discussion),
+                files.listed(), files.anyAttached(), files.withheld());
         int relayed = 0;
         for (TeamMember to : team.reachable(c.id())) {
             if (!to.equals(sender)) {
-                mail.toMember(c, to, TemplateId.RELAY, model, files.attached(), row);
+                mail.toMember(c, to, model, files.attached(), row);
                 relayed++;
             }
         }

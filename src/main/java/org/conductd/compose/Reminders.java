@@ -12,7 +12,7 @@ import org.conductd.cases.CaseTeam;
 import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
 import org.conductd.mail.MailKind;
-import org.conductd.outbound.TemplateId;
+import org.conductd.outbound.TemplateModel;
 import org.conductd.store.CaseRecord;
 import org.conductd.store.CaseRepository;
 import org.conductd.store.CaseState;
@@ -76,15 +76,15 @@ public final class Reminders {
                     || outbox.countForCaseSince(c.id(), MailKind.REMINDER, now.minus(ONCE_PER)) > 0) {
                 continue;
             }
-            List<Map<String, Object>> listed = new ArrayList<>();
+            List<TemplateModel.WaitingDraft> listed = new ArrayList<>();
             for (Draft d : drafts) {
-                listed.add(Map.of("draftId", d.label(), "what", d.kind().description(),
-                        "waitingDays", Math.max(1, Duration.between(d.createdAt(), now).toDays())));
+                listed.add(new TemplateModel.WaitingDraft(d.label(), d.kind().description(),
+                        Math.max(1, Duration.between(d.createdAt(), now).toDays())));
             }
-            Map<String, Object> model = Map.of("idle", idle,
-                    "idleDays", Math.max(1, Duration.between(last, now).toDays()), "drafts", listed);
+            TemplateModel.Reminder model = new TemplateModel.Reminder(idle,
+                    Math.max(1, Duration.between(last, now).toDays()), listed);
             for (TeamMember m : team.reachable(c.id())) {
-                mail.toMember(c, m, TemplateId.REMINDER, model, null);
+                mail.toMember(c, m, model, null);
             }
             nudged++;
         }

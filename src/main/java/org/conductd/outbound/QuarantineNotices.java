@@ -12,7 +12,6 @@ import java.util.Optional;
 import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
 import org.conductd.mail.EmailAddress;
-import org.conductd.mail.MailKind;
 import org.conductd.mail.MessageIdIssuer;
 import org.conductd.mail.OutboundMessage;
 import org.conductd.store.MessageRepository;
@@ -61,20 +60,19 @@ public final class QuarantineNotices {
         if (last.isPresent() && last.get().plus(MIN_GAP).isAfter(now)) {
             return false;
         }
-        List<Map<String, Object>> items = new ArrayList<>();
+        List<TemplateModel.QuarantinedMessage> items = new ArrayList<>();
         for (QuarantineEntry q : waiting) {
             Optional<StoredMessage> m = messages.findById(q.messageRow());
             // Sender and subject stay out: the notice goes to the whole team, and the message may
             // be an anonymous reporter's, or about one of the team.
-            items.add(Map.of(
-                    "receivedAt", TimeText.forPeople(q.at(), ZoneOffset.UTC),
-                    "size", m.map(s -> s.size() + " bytes").orElse(""),
-                    "reason", q.reason()));
+            items.add(new TemplateModel.QuarantinedMessage(TimeText.forPeople(q.at(), ZoneOffset.UTC),
+                    m.map(s -> s.size() + " bytes").orElse(""), q.reason()));
         }
-        RenderedMail mail = renderer.render(TemplateId.QUARANTINE_NOTICE, Map.of("count", waiting.size(), "items", items));
+        TemplateModel notice = new TemplateModel.QuarantineNotice(waiting.size(), items);
+        RenderedMail mail = renderer.render(notice);
         EmailAddress from = new EmailAddress(settings.eventName() + " Code of Conduct team", settings.address().address());
         for (TeamMember member : settings.team()) {
-            outbox.queue(new OutboundMessage(MailKind.QUARANTINE_NOTICE, ids.forNoCase(), from, List.of(member.email()),
+            outbox.queue(new OutboundMessage(notice.template().kind(), ids.forNoCase(), from, List.of(member.email()),
                     settings.address(), mail.subject(), null, List.of(), Map.of("Auto-Submitted", "auto-generated"),
                     mail.text(), mail.html()), null, member.email(), null);
         }

@@ -4,15 +4,16 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import java.util.HashMap;
 import java.util.Map;
-import org.conductd.mail.MessageBudget;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import org.conductd.mail.MessageBudget;
 
 /**
- * Fills a template with values and returns its subject, plain text and HTML. Values are text
- * to show, never markup: they cannot add template syntax, Markdown, HTML or header lines.
- * A missing value renders as empty. Values may be strings, numbers, booleans, maps and lists of
- * maps. The name {@code quote} is reserved: {@code {{#quote}}...{{/quote}}} shows its content
- * as a quoted block, every line of it, which keeps multi-line text from people in one place.
+ * Fills a template with its {@link TemplateModel} and returns its subject, plain text and HTML.
+ * Values are text to show, never markup: they cannot add template syntax, Markdown, HTML or
+ * header lines. A missing value renders as empty. The name {@code quote} is reserved:
+ * {@code {{#quote}}...{{/quote}}} shows its content as a quoted block, every line of it, which
+ * keeps multi-line text from people in one place.
  */
 public final class TemplateRenderer {
 
@@ -51,12 +52,25 @@ public final class TemplateRenderer {
         this.htmlCompiler = base.withEscaper(new MarkdownEscaper());
     }
 
-    /** Renders the template; within the message budget, since the values hold people's text. */
-    public RenderedMail render(TemplateId template, Map<String, Object> values) {
-        return render(template.fileName(), values);
+    /** Renders the model's template; within the message budget, since the values hold people's text. */
+    public RenderedMail render(TemplateModel model) {
+        // The sealed TemplateModel permits records only.
+        return render(model.template().fileName(), TemplateValues.of((Record) model, UnaryOperator.identity()));
     }
 
-    /** Renders the template of that file name: the shipped ones by {@link TemplateId}, a test's own by name. */
+    /**
+     * Renders mail about a case with the case's common values. Every text of the model, in its
+     * rows too, passes through {@code eachText} first: that is where an anonymous reporter is
+     * taken out of it. The common values are added as they are.
+     */
+    public RenderedMail render(TemplateModel.AboutCase model, UnaryOperator<String> eachText,
+                               TemplateModel.CaseValues common) {
+        Map<String, Object> values = TemplateValues.of((Record) model, eachText);
+        values.putAll(TemplateValues.of(common, UnaryOperator.identity()));
+        return render(model.template().fileName(), values);
+    }
+
+    /** Renders the template of that file name with values already made: a shipped one's from its model, a test's own. */
     RenderedMail render(String templateName, Map<String, Object> values) {
         Compiled template = cache.computeIfAbsent(templateName, this::compile);
         return MessageBudget.within(() -> render(template, values));

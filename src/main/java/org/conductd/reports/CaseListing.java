@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.conductd.cases.AnonymousReports;
 import org.conductd.mail.MessageIdIssuer;
 import org.conductd.outbound.ReporterIdentities;
-import org.conductd.store.Actor;
 import org.conductd.store.AttachmentRepository;
 import org.conductd.store.AuthorRole;
 import org.conductd.store.CaseEvent;

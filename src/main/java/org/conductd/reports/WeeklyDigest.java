@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,12 +15,11 @@ import java.util.stream.Collectors;
 import org.conductd.config.Settings;
 import org.conductd.config.TeamMember;
 import org.conductd.mail.EmailAddress;
-import org.conductd.mail.MailKind;
 import org.conductd.mail.MessageIdIssuer;
 import org.conductd.mail.OutboundMessage;
 import org.conductd.outbound.Outbox;
 import org.conductd.outbound.RenderedMail;
-import org.conductd.outbound.TemplateId;
+import org.conductd.outbound.TemplateModel;
 import org.conductd.outbound.TemplateRenderer;
 import org.conductd.store.CaseEvent;
 import org.conductd.store.CaseRecord;
@@ -122,7 +120,7 @@ public final class WeeklyDigest {
 
     /** The digest's text, for a look before sending it. */
     public String preview(Instant now) {
-        return renderer.render(TemplateId.DIGEST, tx.executeRead(status -> model(now))).text();
+        return renderer.render(tx.executeRead(status -> model(now))).text();
     }
 
     private Optional<List<Long>> queue(Instant scheduledFor, Instant now, String trigger, Instant notBefore) {
@@ -134,11 +132,12 @@ public final class WeeklyDigest {
             // A first start's starting point is no digest: one asked for by hand still goes out.
             existing.ifPresent(digests::delete);
             digests.save(new DigestRecord(null, scheduledFor, now, trigger));
-            RenderedMail mail = renderer.render(TemplateId.DIGEST, model(now));
+            TemplateModel.Digest digest = model(now);
+            RenderedMail mail = renderer.render(digest);
             EmailAddress from = new EmailAddress(settings.eventName() + " Code of Conduct team", settings.address().address());
             List<Long> queued = new ArrayList<>();
             for (EmailAddress organizer : settings.organizers()) {
-                queued.add(outbox.queue(new OutboundMessage(MailKind.DIGEST, ids.forNoCase(), from, List.of(organizer),
+                queued.add(outbox.queue(new OutboundMessage(digest.template().kind(), ids.forNoCase(), from, List.of(organizer),
                         settings.address(), mail.subject(), null, List.of(), Map.of("Auto-Submitted", "auto-generated"),
                         mail.text(), mail.html()), null, null, null, notBefore).id());
             }
@@ -147,7 +146,7 @@ public final class WeeklyDigest {
     }
 
     /** The digest's values; public for the tests that check what it shows and what it never shows. */
-    public Map<String, Object> model(Instant now) {
+    public TemplateModel.Digest model(Instant now) {
         Instant since = now.minus(PERIOD);
         List<CaseRecord> all = cases.findAllOrderById();
         Map<Long, Instant> lastAction = events.findLastHumanActions().stream()
@@ -158,24 +157,18 @@ public final class WeeklyDigest {
                 .filter(d -> d.kind() == DraftKind.RESOLUTION && d.decidedAt() != null && d.decidedAt().isAfter(since))
                 .map(Draft::caseId).distinct().count();
 
-        List<Map<String, Object>> open = new ArrayList<>();
-        List<Map<String, Object>> overdue = new ArrayList<>();
+        List<TemplateModel.OpenCase> open = new ArrayList<>();
+        List<TemplateModel.Line> overdue = new ArrayList<>();
         for (CaseRecord c : all) {
             if (c.state() == CaseState.CLOSED) {
                 continue;
             }
             Instant last = lastAction.getOrDefault(c.id(), c.openedAt());
             List<Draft> waiting = pending.getOrDefault(c.id(), List.of());
-            Map<String, Object> row = new HashMap<>();
-            row.put("caseNumber", c.id());
-            row.put("codeName", c.codeName());
-            row.put("ageDays", days(c.openedAt(), now));
-            row.put("severity", c.severity() == null ? "not set" : c.severity().label());
-            row.put("state", c.state().name().toLowerCase(Locale.ROOT));
-            row.put("lead", c.lead() == null ? "nobody" : nameOf(c.lead()));
-            row.put("pendingApprovals", waiting.size());
-            row.put("idleDays", days(last, now));
-            open.add(row);
+            open.add(new TemplateModel.OpenCase(c.id(), c.codeName(), c.state().name().toLowerCase(Locale.ROOT),
+                    c.severity() == null ? "not set" : c.severity().label(),
+                    c.lead() == null ? "nobody" : nameOf(c.lead()), days(c.openedAt(), now), days(last, now),
+                    waiting.size()));
             if (!lastAction.containsKey(c.id()) && c.openedAt().isBefore(now.minus(FIRST_REPLY))) {
                 overdue.add(line("case " + c.id() + " (" + c.codeName() + "): no reply from the team within 24 hours"));
             }
@@ -193,25 +186,17 @@ public final class WeeklyDigest {
                     ? which + ": mail was sent with SEND-NOW, without a second member"
                     : which + ": mail to someone outside the team bounced"));
         }
-        Map<String, Object> model = new HashMap<>();
-        model.put("eventName", settings.eventName());
-        model.put("periodStart", TimeText.day(since, zone()));
-        model.put("periodEnd", TimeText.day(now, zone()));
-        model.put("newCount", all.stream().filter(c -> c.openedAt().isAfter(since)).count());
-        model.put("openCount", open.size());
-        model.put("resolvedCount", resolved);
-        model.put("closedCount", all.stream().filter(c -> c.closedAt() != null && c.closedAt().isAfter(since)).count());
-        model.put("cases", open);
-        model.put("overdue", overdue);
-        return model;
+        return new TemplateModel.Digest(settings.eventName(), TimeText.day(since, zone()), TimeText.day(now, zone()),
+                all.stream().filter(c -> c.openedAt().isAfter(since)).count(), open.size(), resolved,
+                all.stream().filter(c -> c.closedAt() != null && c.closedAt().isAfter(since)).count(), overdue, open);
     }
 
     private ZoneId zone() {
         return settings.digestZone();
     }
 
-    private static Map<String, Object> line(String text) {
-        return Map.of("line", text);
+    private static TemplateModel.Line line(String text) {
+        return new TemplateModel.Line(text);
     }
 
     private static long days(Instant from, Instant to) {

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.conductd.compose.Reminders;
 import org.conductd.outbound.OutboxSender;
 import org.conductd.outbound.RenderedMail;
-import org.conductd.outbound.TemplateId;
+import org.conductd.outbound.TemplateModel;
 import org.conductd.outbound.TemplateRenderer;
 import org.conductd.reports.WeeklyDigest;
 import org.conductd.support.ConductdIT;
@@ -41,8 +41,8 @@ class DigestIT extends ConductdIT {
     private String rendered(Instant now) {
         @SuppressWarnings("unchecked")
         TransactionOperations<Connection> tx = conductd.bean(TransactionOperations.class);
-        Map<String, Object> model = tx.executeRead(status -> digest().model(now));
-        RenderedMail mail = conductd.bean(TemplateRenderer.class).render(TemplateId.DIGEST, model);
+        TemplateModel.Digest model = tx.executeRead(status -> digest().model(now));
+        RenderedMail mail = conductd.bean(TemplateRenderer.class).render(model);
         return mail.subject() + "\n" + mail.text() + "\n" + mail.html();
     }
 

@@ -1,4 +1,4 @@
-package org.conductd.app;
+package org.conductd.outbound;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,9 +13,6 @@ import org.conductd.commands.CommandParser;
 import org.conductd.commands.ParseResult;
 import org.conductd.commands.ReplyTrimmer;
 import org.conductd.commands.RosterEntry;
-import org.conductd.outbound.TemplateId;
-import org.conductd.outbound.TemplateRenderer;
-import org.conductd.outbound.TemplateSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -83,9 +80,11 @@ class QuotedTemplatesTest {
         }
     }
 
-    /** The template with every value present and every section shown, and with none. */
+    /** The template with every value present and every section shown, with none, and with its empty model. */
     private static List<String> renderings(TemplateId template) {
-        return List.of(RENDERER.render(template, new EveryValue()).text(), RENDERER.render(template, Map.of()).text());
+        return List.of(RENDERER.render(template.fileName(), new EveryValue()).text(),
+                RENDERER.render(template.fileName(), Map.of()).text(),
+                RENDERER.render(TemplateCheck.emptyModel(template)).text());
     }
 
     /** What a client that turns the HTML part into text leaves: indents gone. */
