@@ -2,10 +2,7 @@ package org.conductd.app;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
-import io.micronaut.http.server.HttpServerConfiguration;
-import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
-import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -130,19 +127,16 @@ public final class Contexts {
 
     /**
      * Fails with a configuration error naming {@code micronaut.server.port} if the management
-     * port is in use: called before the daemon starts, so that nothing starts then. Checked
-     * here rather than left to Netty, which would log a stack trace before the one-line error.
+     * port is in use: called before the daemon starts, so that nothing starts then.
      */
     public static void checkManagementPort(ApplicationContext context) {
-        HttpServerConfiguration config = context.getBean(HttpServerConfiguration.class);
-        int port = config.getPort().orElse(-1);
-        String host = config.getHost().orElse("127.0.0.1");
-        if (port > 0) {
+        ManagementAddress address = context.getBean(ManagementAddress.class);
+        if (address.port() > 0) {
             try (ServerSocket probe = new ServerSocket()) {
                 probe.setReuseAddress(true);
-                probe.bind(new InetSocketAddress(host, port));
+                probe.bind(new InetSocketAddress(address.host(), address.port()));
             } catch (IOException e) {
-                throw portInUse(host, port, e);
+                throw portInUse(address.host(), address.port(), e);
             }
         }
     }
@@ -152,21 +146,13 @@ public final class Contexts {
      * {@code micronaut.server.host}:{@code micronaut.server.port}. A port already in use is a
      * configuration error naming the key.
      */
-    public static EmbeddedServer serveManagement(ApplicationContext context) {
-        checkManagementPort(context);
-        EmbeddedServer server = context.getBean(EmbeddedServer.class);
+    public static ManagementServer serveManagement(ApplicationContext context) {
+        ManagementAddress address = context.getBean(ManagementAddress.class);
         try {
-            server.start();
-        } catch (RuntimeException e) {
-            for (Throwable c = e; c != null; c = c.getCause()) {
-                if (c instanceof BindException bind) {
-                    HttpServerConfiguration config = context.getBean(HttpServerConfiguration.class);
-                    throw portInUse(config.getHost().orElse("127.0.0.1"), config.getPort().orElse(-1), bind);
-                }
-            }
-            throw e;
+            return ManagementServer.start(context, new InetSocketAddress(address.host(), Math.max(address.port(), 0)));
+        } catch (IOException e) {
+            throw portInUse(address.host(), address.port(), e);
         }
-        return server;
     }
 
     private static ConfigException portInUse(String host, int port, IOException e) {

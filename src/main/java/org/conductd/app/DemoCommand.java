@@ -1,7 +1,6 @@
 package org.conductd.app;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -85,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
         }, "demo-shutdown"));
         Daemon.exitOnFatalError();
         daemon.start();
-        EmbeddedServer management = Contexts.serveManagement(context);
+        ManagementServer management = Contexts.serveManagement(context);
         daemon.awaitFirstSync(Duration.ofSeconds(30));
         printWelcome(smtp, imap, data, management.getPort());
 

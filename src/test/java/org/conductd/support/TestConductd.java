@@ -1,7 +1,6 @@
 package org.conductd.support;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.conductd.app.Contexts;
 import org.conductd.app.Daemon;
+import org.conductd.app.ManagementServer;
 import org.conductd.store.OutboxRepository;
 import org.conductd.store.OutboxState;
 
@@ -35,7 +35,7 @@ public final class TestConductd implements AutoCloseable {
     private final List<Object> beans = new ArrayList<>();
     private ApplicationContext context;
     private Daemon daemon;
-    private EmbeddedServer management;
+    private ManagementServer management;
 
     public TestConductd(TestMail mail, Path dataDir) {
         this(mail, dataDir, Map.of());
