@@ -117,6 +117,23 @@ class ManagementIT extends ConductdIT {
     }
 
     @Test
+    void onlyReadingTheTwoPathsIsAnswered() throws Exception {
+        HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(conductd.management("/health"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, post.statusCode());
+        assertEquals("GET, HEAD", post.headers().firstValue("allow").orElse(""));
+        assertEquals(404, get(conductd.management("/health/database")).statusCode());
+        assertEquals(404, get(conductd.management("/metricsx")).statusCode());
+        assertEquals(404, get(conductd.management("/")).statusCode());
+        HttpResponse<String> head = HTTP.send(HttpRequest.newBuilder(conductd.management("/metrics"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, head.statusCode());
+        assertEquals("", head.body());
+    }
+
+    @Test
     void aScraperAskingForProtobufFirstGetsTheTextFormat() throws Exception {
         HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(conductd.management("/metrics"))
                 .header("Accept", "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;"
