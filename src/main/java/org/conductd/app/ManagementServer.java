@@ -51,16 +51,16 @@ public final class ManagementServer implements AutoCloseable {
      */
     static ManagementServer start(ApplicationContext context, InetSocketAddress address) throws IOException {
         HttpServer server = HttpServer.create(address, 0);
-        HealthEndpoint health = context.getBean(HealthEndpoint.class);
-        JsonMapper json = context.getBean(JsonMapper.class);
-        PrometheusMeterRegistry registry = context.getBean(PrometheusMeterRegistry.class);
+        // The beans are looked up at the first request, not here: the server starts beside the
+        // daemon's first mailbox sync, which should not wait for the health checks' making.
         server.createContext("/health", exchange -> answer(exchange, () -> {
+            HealthEndpoint health = context.getBean(HealthEndpoint.class);
             HealthResult result = Mono.from(health.getHealth(null)).block(HEALTH_WAIT);
             int status = result == null || HealthStatus.DOWN.equals(result.getStatus()) ? 503 : 200;
-            return new Reply(status, "application/json", json.writeValueAsBytes(result));
+            return new Reply(status, "application/json", context.getBean(JsonMapper.class).writeValueAsBytes(result));
         }));
-        server.createContext("/metrics", exchange -> answer(exchange,
-                () -> new Reply(200, METRICS_CONTENT_TYPE, registry.scrape().getBytes(StandardCharsets.UTF_8))));
+        server.createContext("/metrics", exchange -> answer(exchange, () -> new Reply(200, METRICS_CONTENT_TYPE,
+                context.getBean(PrometheusMeterRegistry.class).scrape().getBytes(StandardCharsets.UTF_8))));
         ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "management-http");
             t.setDaemon(true);
